@@ -1,0 +1,19 @@
+package org.lafaom.platform.notifications;
+
+/** The e-mails the platform sends; each has {@code templates/mail/<lang>/<name>.mustache}. */
+public enum MailTemplate {
+    TWO_FACTOR_CODE("two_factor_code"),
+    FORGOTTEN_PASSWORD("forgotten_password"),
+    CHANGE_EMAIL("change_email"),
+    PASSWORD_CHANGED("password_changed");
+
+    private final String file;
+
+    MailTemplate(String file) {
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+}

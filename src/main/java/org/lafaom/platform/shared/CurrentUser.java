@@ -1,0 +1,14 @@
+package org.lafaom.platform.shared;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as established by the bearer token: a person (with their effective permissions)
+ * or a machine client of {@code /auth/oauth/token} (with its scopes, subject {@code svc:<client>}).
+ */
+public record CurrentUser(String id, Set<String> permissions, Set<String> scopes, String tokenId, boolean machine) {
+
+    public boolean can(String permission) {
+        return permissions.contains(permission);
+    }
+}

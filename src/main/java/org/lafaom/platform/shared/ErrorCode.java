@@ -1,0 +1,73 @@
+package org.lafaom.platform.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Error codes of the contract (verbatim, see api-conventions.md) plus the few this service adds for
+ * failures the old backend answered with a 500. Each carries its HTTP status and default message.
+ */
+public enum ErrorCode {
+    // Framework and edge failures.
+    VALIDATION_ERROR("validation_error", "Validation error", HttpStatus.UNPROCESSABLE_CONTENT),
+    NOT_FOUND("not_found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method_not_allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    PAYLOAD_TOO_LARGE("payload_too_large", "Request body is too large", HttpStatus.CONTENT_TOO_LARGE),
+    TOO_MANY_REQUESTS("too_many_requests", "Too many attempts, try again later", HttpStatus.TOO_MANY_REQUESTS),
+    SERVER_ERROR("server_error", "Server error", HttpStatus.INTERNAL_SERVER_ERROR),
+    SERVICE_UNAVAILABLE("service_unavailable", "Service temporarily unavailable, try later", HttpStatus.SERVICE_UNAVAILABLE),
+    INVALID_FILE("invalid_file", "The file is not of an accepted type", HttpStatus.BAD_REQUEST),
+    EMAIL_DELIVERY_FAILED("email_delivery_failed", "The e-mail could not be sent, try later", HttpStatus.SERVICE_UNAVAILABLE),
+
+    // Authentication and accounts.
+    NOT_AUTHENTICATED("not_authenticated", "Not Authenticated", HttpStatus.UNAUTHORIZED),
+    INVALID_TOKEN("invalid_token", "Invalid Token", HttpStatus.UNAUTHORIZED),
+    INVALID_CREDENTIALS("invalid_credentials", "Invalid Credentials", HttpStatus.UNAUTHORIZED),
+    INVALID_TOKEN_TYPE("invalid_token_type", "Invalid Token Type", HttpStatus.UNAUTHORIZED),
+    UNKNOWN_ERROR("unknown_error", "Error has occur, try latter", HttpStatus.BAD_REQUEST),
+    FAILED_TO_OBTAIN_TOKEN("failed_to_obtain_token", "Failed to obtain token", HttpStatus.BAD_REQUEST),
+    USER_NOT_FOUND("user_not_found", "User not found", HttpStatus.NOT_FOUND),
+    CODE_NOT_EXIST("code_not_exist", "Code does not exist", HttpStatus.BAD_REQUEST),
+    CODE_ALREADY_USED("code_already_used", "Code already used", HttpStatus.BAD_REQUEST),
+    CODE_HAS_EXPIRED("code_has_expired", "Code has expired", HttpStatus.BAD_REQUEST),
+    USER_NOT_ACTIVE("user_not_active", "User is not active", HttpStatus.FORBIDDEN),
+    COULD_NOT_VALIDATE_CREDENTIALS("could_not_validate_credentials", "Could not validate credentials", HttpStatus.UNAUTHORIZED),
+    INCORRECT_EMAIL_OR_PASSWORD("in_correct_email_or_password", "Incorrect email or password", HttpStatus.UNAUTHORIZED),
+    EMAIL_ALREADY_TAKEN("email_already_token", "Email already taken", HttpStatus.BAD_REQUEST),
+    EMAIL_NOT_FOUND("email_not_found", "User email not found", HttpStatus.BAD_REQUEST),
+    PASSWORD_NOT_CORRECT("password_not_correct", "The password is not correct", HttpStatus.BAD_REQUEST),
+    REFRESH_TOKEN_NOT_FOUND("refresh_token_not_found", "Refresh token not found", HttpStatus.UNAUTHORIZED),
+    REFRESH_TOKEN_HAS_EXPIRED("refresh_token_has_expired", "Refresh token has expired", HttpStatus.UNAUTHORIZED),
+    SOMETHING_WENT_WRONG("something_went_wrong", "Something went wrong try later", HttpStatus.BAD_REQUEST),
+    ACCESS_DENIED("access_denied", "Access denied", HttpStatus.FORBIDDEN),
+    CAN_NOT_DELETE_SUPER_ADMIN("can_not_delete_super_admin", "Can not delete super admin", HttpStatus.BAD_REQUEST),
+    NO_ROLE_FOUND("no_role_found", "No role found", HttpStatus.NOT_FOUND),
+    ROLE_NOT_FOUND("role_not_found", "Role not found", HttpStatus.NOT_FOUND),
+    PERMISSION_NOT_FOUND("permission_not_found", "Permission not found", HttpStatus.BAD_REQUEST),
+    INVALID_CLIENT("invalid_client", "Invalid client credentials", HttpStatus.UNAUTHORIZED),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", "Unsupported grant type", HttpStatus.BAD_REQUEST),
+    INVALID_SCOPE("invalid_scope", "Scope or audience not allowed for this client", HttpStatus.BAD_REQUEST),
+    WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST);
+
+    private final String code;
+    private final String message;
+    private final HttpStatus status;
+
+    ErrorCode(String code, String message, HttpStatus status) {
+        this.code = code;
+        this.message = message;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

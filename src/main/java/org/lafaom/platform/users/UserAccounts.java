@@ -1,0 +1,144 @@
+package org.lafaom.platform.users;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.lafaom.platform.shared.ApiException;
+import org.lafaom.platform.shared.ErrorCode;
+import org.lafaom.platform.users.UserViews.UserFullOut;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The users module's API for other modules (sign-in, tokens, later registrations): look accounts up,
+ * check and change passwords, and revoke sessions. Publishes {@link UserSessionsRevoked}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserAccounts {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    UserAccounts(UserRepository users, PasswordHasher hasher, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.users = users;
+        this.hasher = hasher;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** What the bearer-token filter needs on each request, in one round trip. */
+    public record AccessProfile(String userId, String status, OffsetDateTime sessionsRevokedAt, Set<String> permissions) {}
+
+    public Optional<AccessProfile> accessProfile(String userId) {
+        return jdbc.sql("""
+                SELECT u.id, u.status, u.sessions_revoked_at,
+                       ARRAY(SELECT DISTINCT p.permission FROM user_permission p
+                             WHERE p.delete_at IS NULL AND (p.user_id = u.id
+                                OR p.role_id IN (SELECT ur.role_id FROM user_role ur WHERE ur.user_id = u.id))) AS permissions
+                FROM users u WHERE u.id = :id AND u.delete_at IS NULL""")
+                .param("id", userId)
+                .query((rs, i) -> new AccessProfile(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class),
+                        Set.of((String[]) rs.getArray(4).getArray())))
+                .optional();
+    }
+
+    public Optional<UserCredentials> findByEmail(String email) {
+        return users.findCredentialsByEmail(email);
+    }
+
+    public Optional<UserCredentials> findById(String id) {
+        return users.findCredentialsById(id);
+    }
+
+    /**
+     * Checks a password in constant time whether or not the account exists, and re-hashes legacy
+     * bcrypt hashes with Argon2id on success.
+     */
+    @Transactional
+    public Optional<UserCredentials> authenticate(String email, String password) {
+        Optional<UserCredentials> user = email == null ? Optional.empty() : users.findCredentialsByEmail(email);
+        boolean ok = hasher.matches(password, user.map(UserCredentials::password).orElse(null));
+        if (!ok || user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (hasher.needsUpgrade(user.get().password())) {
+            users.update(user.get().id(), Map.of("password", hasher.hash(password)));
+        }
+        return user;
+    }
+
+    public boolean passwordMatches(String userId, String password) {
+        return users.findCredentialsById(userId).map(u -> hasher.matches(password, u.password())).orElse(false);
+    }
+
+    @Transactional
+    public void recordLogin(String userId) {
+        users.touchLastLogin(userId);
+    }
+
+    /** Sets a new password; {@code everywhere} also refuses every token issued before now. */
+    @Transactional
+    public void setPassword(String userId, String newPassword, boolean everywhere) {
+        if (!PasswordHasher.isAcceptable(newPassword)) {
+            throw new ApiException(ErrorCode.WEAK_PASSWORD);
+        }
+        users.update(userId, Map.of("password", hasher.hash(newPassword)));
+        if (everywhere) {
+            users.revokeSessions(userId, OffsetDateTime.now());
+        }
+        events.publishEvent(new UserSessionsRevoked(userId));
+    }
+
+    @Transactional
+    public void revokeAllSessions(String userId) {
+        users.revokeSessions(userId, OffsetDateTime.now());
+        events.publishEvent(new UserSessionsRevoked(userId));
+    }
+
+    public boolean emailTaken(String email, String exceptUserId) {
+        return users.emailTaken(email, exceptUserId);
+    }
+
+    @Transactional
+    public void changeEmail(String userId, String email) {
+        if (users.emailTaken(email, userId)) {
+            throw new ApiException(ErrorCode.EMAIL_ALREADY_TAKEN);
+        }
+        users.update(userId, Map.of("email", email.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    public UserFullOut fullUser(String userId) {
+        var simple = users.findSimple(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
+        return UserFullOut.of(simple, users.profession(userId).orElse(null), users.addresses(userId),
+                users.curriculum(userId).orElse(null));
+    }
+
+    /** Creates an account; {@code passwordHash} may be null for accounts that must set one by link. */
+    @Transactional
+    public String create(NewAccount account) {
+        if (users.emailTaken(account.email(), null)) {
+            throw new ApiException(ErrorCode.EMAIL_ALREADY_TAKEN);
+        }
+        String id = org.lafaom.platform.shared.Ids.newId();
+        users.insert(new NewUser(id, account.firstName(), account.lastName(), null, null, account.countryCode(),
+                account.mobileNumber(), null, account.email().trim().toLowerCase(Locale.ROOT),
+                account.password() == null ? "!" : hasher.hash(account.password()), account.status(),
+                account.lang() == null ? "fr" : account.lang(), null, account.userType(), false));
+        return id;
+    }
+
+    /** A new account asked for by another module (first administrator, student, firm). */
+    public record NewAccount(
+            String email, String password, String firstName, String lastName, String userType, String status,
+            String lang, String countryCode, String mobileNumber) {}
+}
