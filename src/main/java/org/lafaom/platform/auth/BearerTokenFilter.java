@@ -77,8 +77,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private static boolean revokedSince(UserAccounts.AccessProfile profile, TokenService.VerifiedToken token) {
-        // Token times have whole seconds: a token minted in the same second as the revocation survives.
-        return profile.sessionsRevokedAt() != null
-                && token.issuedAt().getEpochSecond() < profile.sessionsRevokedAt().toEpochSecond();
+        return profile.sessionsRevokedAt() != null && token.issuedAt().isBefore(profile.sessionsRevokedAt().toInstant());
     }
 }

@@ -77,7 +77,9 @@ public class TokenService {
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(exp))
-                .jwtID(jti);
+                .jwtID(jti)
+                // iat has whole seconds; revocation ("log out everywhere") needs the exact instant.
+                .claim("iat_ms", now.toEpochMilli());
         extraClaims.forEach(claims::claim);
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(JOSEObjectType.JWT).build(), claims.build());
@@ -116,7 +118,9 @@ public class TokenService {
                 return Optional.empty();
             }
             String scope = claims.getStringClaim("scope");
-            return Optional.of(new VerifiedToken(claims.getSubject(), claims.getJWTID(), claims.getIssueTime().toInstant(),
+            Long issuedMs = claims.getLongClaim("iat_ms");
+            Instant issuedAt = issuedMs == null ? claims.getIssueTime().toInstant() : Instant.ofEpochMilli(issuedMs);
+            return Optional.of(new VerifiedToken(claims.getSubject(), claims.getJWTID(), issuedAt,
                     claims.getExpirationTime().toInstant(), scope == null || scope.isBlank() ? List.of() : List.of(scope.split(" "))));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();

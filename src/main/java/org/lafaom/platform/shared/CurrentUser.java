@@ -8,6 +8,11 @@ import java.util.Set;
  */
 public record CurrentUser(String id, Set<String> permissions, Set<String> scopes, String tokenId, boolean machine) {
 
+    /** For SpEL ({@code principal.machine}), which reads bean-style accessors. */
+    public boolean isMachine() {
+        return machine;
+    }
+
     public boolean can(String permission) {
         return permissions.contains(permission);
     }
