@@ -22,19 +22,17 @@ class AuthService {
     private final UserAccounts accounts;
     private final TokenService tokens;
     private final RefreshTokens refreshTokens;
-    private final RevokedAccessTokens revokedAccessTokens;
     private final VerificationCodes codes;
     private final LoginThrottle throttle;
     private final Mailer mailer;
     private final MeterRegistry meters;
 
     AuthService(UserAccounts accounts, TokenService tokens, RefreshTokens refreshTokens,
-            RevokedAccessTokens revokedAccessTokens, VerificationCodes codes, LoginThrottle throttle, Mailer mailer,
+            VerificationCodes codes, LoginThrottle throttle, Mailer mailer,
             MeterRegistry meters) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
-        this.revokedAccessTokens = revokedAccessTokens;
         this.codes = codes;
         this.throttle = throttle;
         this.mailer = mailer;
@@ -96,7 +94,7 @@ class AuthService {
         if (deviceId != null && refreshToken != null) {
             refreshTokens.revoke(deviceId, refreshToken, me.id());
         }
-        revokedAccessTokens.revoke(me.tokenId(), accessExpiresAt);
+        accounts.revokeToken(me.tokenId(), accessExpiresAt);
     }
 
     void logoutEverywhere(CurrentUser me) {

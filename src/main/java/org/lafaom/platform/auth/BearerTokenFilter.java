@@ -30,12 +30,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
     private final UserAccounts accounts;
-    private final RevokedAccessTokens revoked;
-
-    BearerTokenFilter(TokenService tokens, UserAccounts accounts, RevokedAccessTokens revoked) {
+    BearerTokenFilter(TokenService tokens, UserAccounts accounts) {
         this.tokens = tokens;
         this.accounts = accounts;
-        this.revoked = revoked;
     }
 
     @Override
@@ -62,11 +59,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
             CurrentUser machine = new CurrentUser(t.subject(), Set.of(), Set.copyOf(t.scopes()), t.jti(), true);
             return Optional.of(new UsernamePasswordAuthenticationToken(machine, null, authorities));
         }
-        Optional<UserAccounts.AccessProfile> profile = accounts.accessProfile(t.subject());
+        Optional<UserAccounts.AccessProfile> profile = accounts.accessProfile(t.subject(), t.jti());
         if (profile.isEmpty()
                 || !UserStatus.ACTIVE.value().equals(profile.get().status())
                 || revokedSince(profile.get(), t)
-                || revoked.isRevoked(t.jti())) {
+                || profile.get().tokenRevoked()) {
             return Optional.empty();
         }
         List<GrantedAuthority> authorities = profile.get().permissions().stream()

@@ -31,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserAccounts accounts, RevokedAccessTokens revoked,
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, UserAccounts accounts,
             ObjectMapper mapper) throws Exception {
         // @formatter:off
         http
@@ -43,7 +43,7 @@ class SecurityConfiguration {
             .logout(l -> l.disable())
             .requestCache(c -> c.disable())
             .headers(h -> h.contentTypeOptions(o -> {}).frameOptions(f -> f.deny()))
-            .addFilterBefore(new BearerTokenFilter(tokens, accounts, revoked), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokens, accounts), AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(a -> a.anyRequest().permitAll())
             .exceptionHandling(e -> e
                 .authenticationEntryPoint((req, res, ex) -> write(mapper, res, AuthenticationFailure.of(req)))

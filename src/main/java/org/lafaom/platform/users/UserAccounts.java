@@ -34,22 +34,37 @@ public class UserAccounts {
     }
 
     /** What the bearer-token filter needs on each request, in one round trip. */
-    public record AccessProfile(String userId, String status, OffsetDateTime sessionsRevokedAt, Set<String> permissions) {}
+    public record AccessProfile(
+            String userId, String status, OffsetDateTime sessionsRevokedAt, Set<String> permissions, boolean tokenRevoked) {}
 
-    public Optional<AccessProfile> accessProfile(String userId) {
+    /**
+     * The account's status, revocation instant and effective permissions, and whether the token
+     * {@code jti} was logged out.
+     */
+    public Optional<AccessProfile> accessProfile(String userId, String jti) {
         return jdbc.sql("""
                 SELECT u.id, u.status, u.sessions_revoked_at,
                        ARRAY(SELECT DISTINCT p.permission FROM user_permission p
                              WHERE p.delete_at IS NULL AND (p.user_id = u.id
-                                OR p.role_id IN (SELECT ur.role_id FROM user_role ur WHERE ur.user_id = u.id))) AS permissions
+                                OR p.role_id IN (SELECT ur.role_id FROM user_role ur WHERE ur.user_id = u.id))) AS permissions,
+                       EXISTS (SELECT 1 FROM auth_revoked_access_token r WHERE r.jti = :jti) AS revoked
                 FROM users u WHERE u.id = :id AND u.delete_at IS NULL""")
                 .param("id", userId)
+                .param("jti", jti)
                 .query((rs, i) -> new AccessProfile(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class),
-                        Set.of((String[]) rs.getArray(4).getArray())))
+                        Set.of((String[]) rs.getArray(4).getArray()),
+                        rs.getBoolean(5)))
                 .optional();
+    }
+
+    /** Logs one access token out until it expires (the table is the sessions' deny list). */
+    @Transactional
+    public void revokeToken(String jti, java.time.Instant expiresAt) {
+        jdbc.sql("INSERT INTO auth_revoked_access_token (jti, expires_at) VALUES (:j, :e) ON CONFLICT DO NOTHING")
+                .param("j", jti).param("e", expiresAt.atOffset(java.time.ZoneOffset.UTC)).update();
     }
 
     public Optional<UserCredentials> findByEmail(String email) {
@@ -118,9 +133,7 @@ public class UserAccounts {
     }
 
     public UserFullOut fullUser(String userId) {
-        var simple = users.findSimple(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
-        return UserFullOut.of(simple, users.profession(userId).orElse(null), users.addresses(userId),
-                users.curriculum(userId).orElse(null));
+        return users.findFull(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
     }
 
     /** Creates an account; {@code passwordHash} may be null for accounts that must set one by link. */

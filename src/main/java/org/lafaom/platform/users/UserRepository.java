@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lafaom.platform.shared.PageRequest;
-import org.lafaom.platform.users.UserViews.AddressOut;
-import org.lafaom.platform.users.UserViews.ProfessionStatusOut;
-import org.lafaom.platform.users.UserViews.SchoolCurriculumOut;
+import org.lafaom.platform.users.UserViews.UserFullOut;
 import org.lafaom.platform.users.UserViews.UserSimpleOut;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
 
 /** SQL over the legacy {@code users} table and its profile tables. Soft-deleted rows are invisible. */
 @Repository
@@ -21,9 +20,11 @@ class UserRepository {
             + "u.user_type, u.two_factor_enabled, u.created_at";
 
     private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
     }
 
     Optional<UserSimpleOut> findSimple(String id) {
@@ -70,32 +71,33 @@ class UserRepository {
                         .single() > 0;
     }
 
-    Optional<ProfessionStatusOut> profession(String userId) {
+    /**
+     * The user with profession, addresses and curriculum in one round trip: PostgreSQL builds the
+     * nested parts as JSON, read with the application's (snake_case) mapper.
+     */
+    Optional<UserFullOut> findFull(String id) {
         return jdbc.sql("""
-                SELECT id, professional_status, professional_experience_in_months, socio_professional_category,
-                       job_position, employer, created_at
-                FROM profession_status WHERE user_id = :u AND delete_at IS NULL ORDER BY created_at DESC LIMIT 1""")
-                .param("u", userId)
-                .query(ProfessionStatusOut.class)
-                .optional();
+                SELECT row_to_json(f) FROM (
+                  SELECT %s,
+                    (SELECT row_to_json(p) FROM (SELECT id, professional_status, professional_experience_in_months,
+                            socio_professional_category, job_position, employer, created_at
+                        FROM profession_status WHERE user_id = u.id AND delete_at IS NULL ORDER BY created_at DESC LIMIT 1) p)
+                      AS professions_status,
+                    coalesce((SELECT json_agg(a ORDER BY a.address_type DESC, a.id) FROM (SELECT id, address_type, country_code, city,
+                            street, postal_code, state, created_at
+                        FROM addresses WHERE user_id = u.id AND delete_at IS NULL) a), '[]'::json) AS addresses,
+                    (SELECT row_to_json(c) FROM (SELECT id, qualification, last_degree_obtained, date_of_last_degree, created_at
+                        FROM school_curriculum WHERE user_id = u.id AND delete_at IS NULL ORDER BY created_at DESC LIMIT 1) c)
+                      AS school_curriculum
+                  FROM users u WHERE u.id = :id AND u.delete_at IS NULL) f""".formatted(SIMPLE_COLUMNS))
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(json -> json(json));
     }
 
-    Optional<SchoolCurriculumOut> curriculum(String userId) {
-        return jdbc.sql("""
-                SELECT id, qualification, last_degree_obtained, date_of_last_degree, created_at
-                FROM school_curriculum WHERE user_id = :u AND delete_at IS NULL ORDER BY created_at DESC LIMIT 1""")
-                .param("u", userId)
-                .query(SchoolCurriculumOut.class)
-                .optional();
-    }
-
-    List<AddressOut> addresses(String userId) {
-        return jdbc.sql("""
-                SELECT id, address_type, country_code, city, street, postal_code, state, created_at
-                FROM addresses WHERE user_id = :u AND delete_at IS NULL ORDER BY address_type DESC, id""")
-                .param("u", userId)
-                .query(AddressOut.class)
-                .list();
+    private UserFullOut json(String json) {
+        return mapper.readValue(json, UserFullOut.class);
     }
 
     void upsertAddress(String userId, String type, String country, String city, String street, String postal, String state) {

@@ -50,15 +50,7 @@ public final class UserViews {
             OffsetDateTime createdAt,
             ProfessionStatusOut professionsStatus,
             List<AddressOut> addresses,
-            SchoolCurriculumOut schoolCurriculum) {
-
-        static UserFullOut of(
-                UserSimpleOut u, ProfessionStatusOut profession, List<AddressOut> addresses, SchoolCurriculumOut curriculum) {
-            return new UserFullOut(u.id(), u.firstName(), u.lastName(), u.birthDate(), u.civility(), u.countryCode(),
-                    u.mobileNumber(), u.fixNumber(), u.email(), u.picture(), u.status(), u.lang(), u.webToken(),
-                    u.lastLogin(), u.userType(), u.twoFactorEnabled(), u.createdAt(), profession, addresses, curriculum);
-        }
-    }
+            SchoolCurriculumOut schoolCurriculum) {}
 
     public record AddressOut(
             int id, String addressType, String countryCode, String city, String street, String postalCode, String state,

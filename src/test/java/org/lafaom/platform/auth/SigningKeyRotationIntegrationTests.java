@@ -108,7 +108,9 @@ class SigningKeyRotationIntegrationTests {
     }
 
     private static String signIn(Http http) {
-        return http.post("/api/v1/auth/token", Map.of("email", EMAIL, "password", PASSWORD)).text("/access_token/token");
+        Http.Response r = http.post("/api/v1/auth/token", Map.of("email", EMAIL, "password", PASSWORD));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.text("/access_token/token");
     }
 
     private static String kid(String token) throws Exception {

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Load benchmark of the backend's identity routes on this machine, printed as a table.
+#
+#   bench/run.sh            # needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk and pgbench
+#
+# It builds the jar if needed, starts it against a fresh database, measures start-up time, then
+# drives each route with wrk (2 threads, BENCH_CONNECTIONS connections, BENCH_SECONDS seconds after
+# a warm-up) and reports requests/s and p99 beside the machine's ceilings: a trivial endpoint of the
+# same server, and `pgbench -S` for the database. The load generator shares the 2 cores with the
+# server, so figures are a floor, not a capacity plan. Results are also written to bench/results/.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+PORT=${BENCH_PORT:-18080}
+DB="lafaom_bench_$$"
+PGBENCH_DB="lafaom_pgbench_$$"
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).txt"
+LOG="$RESULTS/server.log"
+server_pid=""
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing (apt-get install $2)" >&2; exit 1; }; }
+need wrk wrk
+need pgbench postgresql-client
+need psql postgresql-client
+need curl curl
+
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  dropdb --if-exists "$DB" 2>/dev/null || true
+  dropdb --if-exists "$PGBENCH_DB" 2>/dev/null || true
+  [ -z "${work:-}" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+jar=$(ls target/lafaom-platform-*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -B -q -DskipTests package
+  jar=$(ls target/lafaom-platform-*.jar | head -n 1)
+fi
+# shellcheck source=/dev/null
+. .mvn/select-jdk.sh
+java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+createdb "$DB"
+export LAFAOM_ADMIN_EMAIL=bench@lafaom.test LAFAOM_ADMIN_PASSWORD=Bench-Password-1
+LAFAOM_KEY_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)
+export LAFAOM_KEY_ENCRYPTION_KEY SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER"
+export PORT LAFAOM_AUTH_THROTTLE_ADDRESS_FAILURES=1000000
+
+# Run as in production (see Dockerfile): the extracted jar layout and a JDK AOT cache made by a
+# training start, plus the container's memory settings.
+work=$(mktemp -d)
+"$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+app_jar="$work/app/$(basename "$jar")"
+JVM_OPTS=(-XX:+UseSerialGC -Xmx192m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m)
+aot=()
+if "$java_bin" -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh "${JVM_OPTS[@]}" -jar "$app_jar" >"$LOG.training" 2>&1; then
+  aot=(-XX:AOTCache="$work/app.aot")
+fi
+start_ms=$(date +%s%3N)
+"$java_bin" "${aot[@]}" "${JVM_OPTS[@]}" -jar "$app_jar" >"$LOG" 2>&1 &
+server_pid=$!
+until curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; do
+  kill -0 "$server_pid" 2>/dev/null || { echo "bench: server died, see $LOG" >&2; exit 1; }
+  sleep 0.2
+done
+ready_ms=$(date +%s%3N)
+startup_reported=$(sed -n 's/.*Started Application in \([0-9.]*\) seconds.*/\1/p' "$LOG" | head -n 1)
+
+token=$(curl -fs -H 'Content-Type: application/json' -d '{"email":"bench@lafaom.test","password":"Bench-Password-1"}' \
+  "http://127.0.0.1:$PORT/api/v1/auth/token" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || { echo "bench: could not sign in" >&2; exit 1; }
+
+login_lua=$(mktemp)
+cat >"$login_lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"email":"bench@lafaom.test","password":"Bench-Password-1"}'
+LUA
+
+# run NAME CONNECTIONS URL [wrk args...] -> "requests/s p99"
+run() {
+  local name=$1 conns=$2 url=$3
+  shift 3
+  wrk -t2 -c"$conns" -d5s "$@" "$url" >/dev/null
+  local report
+  report=$(wrk -t2 -c"$conns" -d"${SECONDS_PER_RUN}s" --latency "$@" "$url")
+  local rps p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$report")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$report")
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$report")
+  printf '%s %s %s %s\n' "$name" "$rps" "$p99" "${errors:-0}"
+}
+
+base="http://127.0.0.1:$PORT"
+trivial=$(run trivial "$CONNECTIONS" "$base/api/v1/dashboard/health")
+me=$(run auth_me "$CONNECTIONS" "$base/api/v1/auth/me" -H "Authorization: Bearer $token")
+jwks=$(run jwks "$CONNECTIONS" "$base/api/v1/auth/jwks.json")
+logins=$(run login 4 "$base/api/v1/auth/token" -s "$login_lua")
+rss_kb=$(ps -o rss= -p "$server_pid" | tr -d ' ')
+
+createdb "$PGBENCH_DB"
+pgbench -q -i -s 10 "$PGBENCH_DB" >/dev/null 2>&1
+pg_tps=$(pgbench -S -c 8 -j 2 -T "$SECONDS_PER_RUN" "$PGBENCH_DB" 2>/dev/null | awk '/^tps/ {print $3; exit}')
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
+field() { awk -v n="$2" '{print $n}' <<<"$1"; }
+
+{
+  echo "LAFAOM-MAO backend benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${SECONDS_PER_RUN}s per run, wrk -t2"
+  printf '%-28s %12s %10s %8s %s\n' route "requests/s" p99 non2xx "vs ceiling"
+  printf '%-28s %12s %10s %8s %s\n' "GET /api/v1/dashboard/health" "$(field "$trivial" 2)" "$(field "$trivial" 3)" "$(field "$trivial" 4)" "(ceiling: trivial endpoint, c=$CONNECTIONS)"
+  printf '%-28s %12s %10s %8s %s\n' "GET /api/v1/auth/me" "$(field "$me" 2)" "$(field "$me" 3)" "$(field "$me" 4)" "$(ratio "$(field "$me" 2)" "$(field "$trivial" 2)") of trivial"
+  printf '%-28s %12s %10s %8s %s\n' "GET /api/v1/auth/jwks.json" "$(field "$jwks" 2)" "$(field "$jwks" 3)" "$(field "$jwks" 4)" "$(ratio "$(field "$jwks" 2)" "$(field "$trivial" 2)") of trivial"
+  printf '%-28s %12s %10s %8s %s\n' "POST /api/v1/auth/token" "$(field "$logins" 2)" "$(field "$logins" 3)" "$(field "$logins" 4)" "(Argon2id bound, c=4)"
+  printf '%-28s %12s\n' "pgbench -S (c=8) tps" "$pg_tps"
+  echo "start-up: ${startup_reported}s reported by Spring, $(( ready_ms - start_ms )) ms until ready (external PostgreSQL, AOT cache: ${aot[*]:-none})"
+  echo "resident memory after load: $(( rss_kb / 1024 )) MB"
+} | tee "$OUT"
+rm -f "$login_lua"
