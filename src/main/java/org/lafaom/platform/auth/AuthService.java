@@ -94,7 +94,7 @@ class AuthService {
         if (deviceId != null && refreshToken != null) {
             refreshTokens.revoke(deviceId, refreshToken, me.id());
         }
-        accounts.revokeToken(me.tokenId(), accessExpiresAt);
+        accounts.revokeToken(me.id(), me.tokenId(), accessExpiresAt);
     }
 
     void logoutEverywhere(CurrentUser me) {

@@ -1,5 +1,7 @@
 package org.lafaom.platform.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,6 +38,11 @@ public class TokenService {
     private final String issuer;
     private final Map<String, RSASSASigner> signers = new ConcurrentHashMap<>();
     private final Map<String, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Cache<String, VerifiedToken> verified = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
+    private static final int MAX_TOKEN_LENGTH = 8192;
 
     TokenService(SigningKeys keys, AuthProperties properties, WebProperties web, Clock clock) {
         this.keys = keys;
@@ -91,8 +98,30 @@ public class TokenService {
         return new IssuedToken(jwt.serialize(), jti, exp, ttl.toSeconds());
     }
 
-    /** Checks signature, algorithm, issuer, our audience and the time window; empty if anything fails. */
+    /**
+     * Checks signature, algorithm, issuer, our audience and the time window; empty if anything fails.
+     * A token whose signature and claims were already checked is remembered (by its exact text) until
+     * it expires, so the RSA verification runs once per token rather than once per request; the time
+     * window is checked again at every use.
+     */
     Optional<VerifiedToken> verify(String token) {
+        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        VerifiedToken known = verified.getIfPresent(token);
+        if (known != null) {
+            return withinLifetime(known) ? Optional.of(known) : Optional.empty();
+        }
+        Optional<VerifiedToken> checked = verifySignatureAndClaims(token);
+        checked.ifPresent(t -> verified.put(token, t));
+        return checked;
+    }
+
+    private boolean withinLifetime(VerifiedToken token) {
+        return !token.expiresAt().plus(properties.clockSkew()).isBefore(clock.instant());
+    }
+
+    private Optional<VerifiedToken> verifySignatureAndClaims(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {

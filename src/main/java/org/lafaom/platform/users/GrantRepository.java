@@ -14,9 +14,11 @@ class GrantRepository {
     static final String SUPER_ADMIN = "super_admin";
 
     private final JdbcClient jdbc;
+    private final UserCache cache;
 
-    GrantRepository(JdbcClient jdbc) {
+    GrantRepository(JdbcClient jdbc, UserCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     List<RoleOut> roles() {
@@ -53,11 +55,13 @@ class GrantRepository {
     }
 
     void assignRole(String userId, int roleId) {
+        cache.evict(userId);
         jdbc.sql("INSERT INTO user_role (user_id, role_id) VALUES (:u, :r) ON CONFLICT DO NOTHING")
                 .param("u", userId).param("r", roleId).update();
     }
 
     int revokeRole(String userId, int roleId) {
+        cache.evict(userId);
         return jdbc.sql("DELETE FROM user_role WHERE user_id = :u AND role_id = :r").param("u", userId).param("r", roleId).update();
     }
 
@@ -71,6 +75,7 @@ class GrantRepository {
     }
 
     void grantToUser(String userId, String permission) {
+        cache.evict(userId);
         jdbc.sql("""
                 INSERT INTO user_permission (created_at, updated_at, user_id, permission)
                 SELECT now(), now(), :u, :p WHERE NOT EXISTS (
@@ -79,10 +84,12 @@ class GrantRepository {
     }
 
     void revokeFromUser(String userId, String permission) {
+        cache.evict(userId);
         jdbc.sql("DELETE FROM user_permission WHERE user_id = :u AND permission = :p").param("u", userId).param("p", permission).update();
     }
 
     void grantToRole(int roleId, String permission) {
+        cache.evictAll();
         jdbc.sql("""
                 INSERT INTO user_permission (created_at, updated_at, role_id, permission)
                 SELECT now(), now(), :r, :p WHERE NOT EXISTS (

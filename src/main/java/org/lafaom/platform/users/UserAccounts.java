@@ -25,12 +25,14 @@ public class UserAccounts {
     private final PasswordHasher hasher;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final UserCache cache;
 
-    UserAccounts(UserRepository users, PasswordHasher hasher, JdbcClient jdbc, ApplicationEventPublisher events) {
+    UserAccounts(UserRepository users, PasswordHasher hasher, JdbcClient jdbc, ApplicationEventPublisher events, UserCache cache) {
         this.users = users;
         this.hasher = hasher;
         this.jdbc = jdbc;
         this.events = events;
+        this.cache = cache;
     }
 
     /** What the bearer-token filter needs on each request, in one round trip. */
@@ -42,6 +44,10 @@ public class UserAccounts {
      * {@code jti} was logged out.
      */
     public Optional<AccessProfile> accessProfile(String userId, String jti) {
+        return cache.profile(userId, jti, () -> loadAccessProfile(userId, jti));
+    }
+
+    private Optional<AccessProfile> loadAccessProfile(String userId, String jti) {
         return jdbc.sql("""
                 SELECT u.id, u.status, u.sessions_revoked_at,
                        ARRAY(SELECT DISTINCT p.permission FROM user_permission p
@@ -62,7 +68,8 @@ public class UserAccounts {
 
     /** Logs one access token out until it expires (the table is the sessions' deny list). */
     @Transactional
-    public void revokeToken(String jti, java.time.Instant expiresAt) {
+    public void revokeToken(String userId, String jti, java.time.Instant expiresAt) {
+        cache.evict(userId);
         jdbc.sql("INSERT INTO auth_revoked_access_token (jti, expires_at) VALUES (:j, :e) ON CONFLICT DO NOTHING")
                 .param("j", jti).param("e", expiresAt.atOffset(java.time.ZoneOffset.UTC)).update();
     }
@@ -133,7 +140,7 @@ public class UserAccounts {
     }
 
     public UserFullOut fullUser(String userId) {
-        return users.findFull(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
+        return cache.fullUser(userId, () -> users.findFull(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND)));
     }
 
     /** Creates an account; {@code passwordHash} may be null for accounts that must set one by link. */

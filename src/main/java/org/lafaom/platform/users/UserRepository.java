@@ -21,10 +21,12 @@ class UserRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
+    private final UserCache cache;
 
-    UserRepository(JdbcClient jdbc, ObjectMapper mapper) {
+    UserRepository(JdbcClient jdbc, ObjectMapper mapper, UserCache cache) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.cache = cache;
     }
 
     Optional<UserSimpleOut> findSimple(String id) {
@@ -101,6 +103,7 @@ class UserRepository {
     }
 
     void upsertAddress(String userId, String type, String country, String city, String street, String postal, String state) {
+        cache.evict(userId);
         int updated = jdbc.sql("""
                 UPDATE addresses SET country_code = :country, city = :city, street = :street, postal_code = :postal,
                        state = :state, updated_at = now()
@@ -133,6 +136,7 @@ class UserRepository {
         if (changes.isEmpty()) {
             return;
         }
+        cache.evict(id);
         StringBuilder sql = new StringBuilder("UPDATE users SET updated_at = now()");
         changes.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
         sql.append(" WHERE id = :id");
@@ -144,15 +148,18 @@ class UserRepository {
     }
 
     void touchLastLogin(String id) {
+        cache.evict(id);
         jdbc.sql("UPDATE users SET last_login = now() WHERE id = :id").param("id", id).update();
     }
 
     void revokeSessions(String id, OffsetDateTime at) {
+        cache.evict(id);
         jdbc.sql("UPDATE users SET sessions_revoked_at = :at, updated_at = now() WHERE id = :id")
                 .param("at", at).param("id", id).update();
     }
 
     void softDelete(String id) {
+        cache.evict(id);
         jdbc.sql("UPDATE users SET status = 'deleted', delete_at = now(), updated_at = now(), sessions_revoked_at = now() WHERE id = :id")
                 .param("id", id)
                 .update();
