@@ -60,7 +60,7 @@ export PORT LAFAOM_AUTH_THROTTLE_ADDRESS_FAILURES=1000000
 work=$(mktemp -d)
 "$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 app_jar="$work/app/$(basename "$jar")"
-JVM_OPTS=(-XX:+UseSerialGC -Xmx192m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m)
+JVM_OPTS=(-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m)
 aot=()
 if "$java_bin" -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh "${JVM_OPTS[@]}" -jar "$app_jar" >"$LOG.training" 2>&1; then
   aot=(-XX:AOTCache="$work/app.aot")
