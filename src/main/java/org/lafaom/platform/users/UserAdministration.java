@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 class UserAdministration {
 
     static final Set<String> ORDERS = Set.of("created_at", "last_login", "first_name", "last_name");
-    private static final Set<String> LANGS = Set.of("en", "fr");
-    private static final Set<String> CIVILITIES = Set.of("Mr", "Mme", "Mlle");
+    private static final List<String> LANGS = List.of("en", "fr");
+    private static final List<String> CIVILITIES = List.of("Mr", "Mme", "Mlle");
 
     private final UserRepository users;
     private final GrantRepository grants;
@@ -58,13 +58,11 @@ class UserAdministration {
 
     @Transactional
     UserSimpleOut create(CreateUserInput in) {
-        requireKnown("status", in.status(), UserStatus.isKnown(in.status()), UserStatus.all());
-        requireKnown("user_type", in.userType(), UserType.isKnown(in.userType()), UserType.all());
+        requireKnown("status", in.status(), UserStatus.all());
+        requireKnown("user_type", in.userType(), UserType.all());
         String lang = in.lang() == null ? "en" : in.lang();
-        requireKnown("lang", lang, LANGS.contains(lang), List.copyOf(LANGS));
-        if (in.civility() != null) {
-            requireKnown("civility", in.civility(), CIVILITIES.contains(in.civility()), List.copyOf(CIVILITIES));
-        }
+        requireKnown("lang", lang, LANGS);
+        requireKnown("civility", in.civility(), CIVILITIES);
         if (users.emailTaken(in.email(), null)) {
             throw new ApiException(ErrorCode.EMAIL_ALREADY_TAKEN);
         }
@@ -82,22 +80,10 @@ class UserAdministration {
         Map<String, Object> changes = new LinkedHashMap<>();
         put(changes, "first_name", in.firstName());
         put(changes, "last_name", in.lastName());
-        if (in.userType() != null) {
-            requireKnown("user_type", in.userType(), UserType.isKnown(in.userType()), UserType.all());
-            changes.put("user_type", in.userType());
-        }
-        if (in.status() != null) {
-            requireKnown("status", in.status(), UserStatus.isKnown(in.status()), UserStatus.all());
-            changes.put("status", in.status());
-        }
-        if (in.lang() != null) {
-            requireKnown("lang", in.lang(), LANGS.contains(in.lang()), List.copyOf(LANGS));
-            changes.put("lang", in.lang());
-        }
-        if (in.civility() != null) {
-            requireKnown("civility", in.civility(), CIVILITIES.contains(in.civility()), List.copyOf(CIVILITIES));
-            changes.put("civility", in.civility());
-        }
+        putKnown(changes, "user_type", in.userType(), UserType.all());
+        putKnown(changes, "status", in.status(), UserStatus.all());
+        putKnown(changes, "lang", in.lang(), LANGS);
+        putKnown(changes, "civility", in.civility(), CIVILITIES);
         if (in.email() != null) {
             if (users.emailTaken(in.email(), id)) {
                 throw new ApiException(ErrorCode.EMAIL_ALREADY_TAKEN);
@@ -122,7 +108,7 @@ class UserAdministration {
 
     @Transactional
     UserSimpleOut changeStatus(String id, String status) {
-        requireKnown("status", status, UserStatus.isKnown(status), UserStatus.all());
+        requireKnown("status", status, UserStatus.all());
         get(id);
         users.update(id, Map.of("status", status));
         if (isLockedOut(status)) {
@@ -197,18 +183,12 @@ class UserAdministration {
         put(changes, "first_name", in.firstName());
         put(changes, "last_name", in.lastName());
         put(changes, "birth_date", in.birthDate());
-        if (in.civility() != null) {
-            requireKnown("civility", in.civility(), CIVILITIES.contains(in.civility()), List.copyOf(CIVILITIES));
-            changes.put("civility", in.civility());
-        }
+        putKnown(changes, "civility", in.civility(), CIVILITIES);
         put(changes, "country_code", in.countryCode());
         put(changes, "mobile_number", in.mobileNumber());
         put(changes, "fix_number", in.fixNumber());
         put(changes, "two_factor_enabled", in.twoFactorEnabled());
-        if (in.lang() != null) {
-            requireKnown("lang", in.lang(), LANGS.contains(in.lang()), List.copyOf(LANGS));
-            changes.put("lang", in.lang());
-        }
+        putKnown(changes, "lang", in.lang(), LANGS);
         users.update(userId, changes);
     }
 
@@ -249,10 +229,16 @@ class UserAdministration {
         }
     }
 
-    private static void requireKnown(String field, String value, boolean known, List<String> allowed) {
-        if (!known) {
+    /** Null passes (the field was not sent); anything else must be one of {@code allowed}. */
+    private static void requireKnown(String field, String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
             throw ApiException.validation("body", field, field + " must be one of " + allowed + ", not '" + value + "'");
         }
+    }
+
+    private static void putKnown(Map<String, Object> changes, String column, String value, List<String> allowed) {
+        requireKnown(column, value, allowed);
+        put(changes, column, value);
     }
 
     private static void put(Map<String, Object> changes, String column, Object value) {

@@ -14,8 +14,4 @@ public enum UserStatus {
     public static List<String> all() {
         return Arrays.stream(values()).map(UserStatus::value).toList();
     }
-
-    public static boolean isKnown(String value) {
-        return all().contains(value);
-    }
 }
