@@ -52,19 +52,24 @@ public class Mailer {
 
     /** Sends now; a failure becomes {@code email_delivery_failed} (503) for the caller. */
     public void send(String to, MailTemplate template, String lang, Map<String, ?> values) {
-        Rendered mail = render(template, lang, values);
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.from());
-            helper.setTo(to);
-            helper.setSubject(mail.subject());
-            helper.setText(mail.html(), true);
-            sender.send(message);
+            deliver(to, template, lang, values);
         } catch (MailException | MessagingException e) {
             log.warn("Could not send {} e-mail: {}", template, e.getMessage());
             throw new ApiException(ErrorCode.EMAIL_DELIVERY_FAILED);
         }
+    }
+
+    /** Sends now and lets SMTP failures through, for callers that retry (the mail task). */
+    void deliver(String to, MailTemplate template, String lang, Map<String, ?> values) throws MessagingException {
+        Rendered mail = render(template, lang, values);
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(to);
+        helper.setSubject(mail.subject());
+        helper.setText(mail.html(), true);
+        sender.send(message);
     }
 
     private Template load(String name) {

@@ -19,7 +19,9 @@ public enum Permission {
     CAN_VIEW_SPECIALTY, CAN_CREATE_SPECIALTY, CAN_UPDATE_SPECIALTY, CAN_DELETE_SPECIALTY,
     CAN_VIEW_ORGANIZATION_CENTER, CAN_CREATE_ORGANIZATION_CENTER, CAN_UPDATE_ORGANIZATION_CENTER,
     CAN_DELETE_ORGANIZATION_CENTER,
-    CAN_VIEW_PAYMENT;
+    CAN_VIEW_PAYMENT,
+    /** Added by this service: see and retry failed background tasks (e-mails, Moodle, payments). */
+    CAN_MANAGE_BACKGROUND_TASKS;
 
     private static final Set<String> VALUES =
             Arrays.stream(values()).map(Permission::value).collect(Collectors.toUnmodifiableSet());

@@ -54,6 +54,9 @@ public abstract class IntegrationTest {
         registry.add("lafaom.auth.oauth-clients[0].scopes", () -> "user:read");
         registry.add("lafaom.auth.oauth-clients[0].audiences", () -> "reporting-api");
         registry.add("lafaom.auth.throttle.address-failures", () -> "8");
+        registry.add("lafaom.tasks.polling-interval", () -> "200ms");
+        registry.add("lafaom.tasks.first-retry", () -> "200ms");
+        registry.add("lafaom.tasks.max-retries", () -> "3");
         registry.add("lafaom.uploads.dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-uploads");
     }
 

@@ -21,7 +21,7 @@ class GrantIntegrationTests extends IntegrationTest {
         assertThat(roles.body()).contains("super_admin", "manager", "visitor");
 
         Http.Response permissions = http.get("/api/v1/permissions", Options.bearer(admin));
-        assertThat(permissions.at("/data").size()).isEqualTo(48);
+        assertThat(permissions.at("/data").size()).isEqualTo(Permission.values().length);
         assertThat(permissions.body()).contains("can_view_payment", "can_give_permission");
     }
 

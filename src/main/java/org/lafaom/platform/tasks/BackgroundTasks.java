@@ -1,0 +1,47 @@
+package org.lafaom.platform.tasks;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * How other modules define and start background work. A task is declared once as a bean with
+ * {@link #define}; {@link #start} schedules one execution inside the caller's transaction (the
+ * scheduler's connection joins it), so the work exists if and only if its cause was committed.
+ * The instance id is the business key: starting the same key twice runs once.
+ */
+@Service
+public class BackgroundTasks {
+
+    private final SchedulerClient scheduler;
+    private final TaskProperties properties;
+    private final TaskFailures failures;
+    private final MeterRegistry meters;
+
+    BackgroundTasks(@Lazy SchedulerClient scheduler, TaskProperties properties, TaskFailures failures, MeterRegistry meters) {
+        this.scheduler = scheduler;
+        this.properties = properties;
+        this.failures = failures;
+        this.meters = meters;
+    }
+
+    /** A one-time task with this platform's retry policy; successes are counted per task name. */
+    public <T> OneTimeTask<T> define(String name, Class<T> dataType, VoidExecutionHandler<T> handler) {
+        return Tasks.oneTime(name, dataType)
+                .onFailure(new RetryThenRecordFailure<>(properties, failures))
+                .execute((instance, context) -> {
+                    handler.execute(instance, context);
+                    meters.counter("lafaom.jobs.succeeded", "kind", name).increment();
+                });
+    }
+
+    /** Schedules {@code data} for {@code task} now, once per {@code key}; returns false if it already exists. */
+    public <T> boolean start(OneTimeTask<T> task, String key, T data) {
+        return scheduler.scheduleIfNotExists(task.instance(key, data), Instant.now());
+    }
+}
