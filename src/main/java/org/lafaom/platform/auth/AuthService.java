@@ -47,6 +47,22 @@ class AuthService {
     record SecondFactorSent(String email) implements LoginResult {}
 
     LoginResult login(String email, String password, String clientAddress) {
+        UserCredentials user = checkPassword(email, password, clientAddress);
+        if (user.twoFactorEnabled()) {
+            return new SecondFactorSent(user.email());
+        }
+        return new SignedIn(signIn(user.id()));
+    }
+
+    UserTokenOut secondFactor(String email, String code, String clientAddress) {
+        return signIn(checkSecondFactor(email, code, clientAddress).id());
+    }
+
+    /**
+     * Checks a password with throttling; the account must be active. If it uses 2FA, a code is
+     * e-mailed and the caller must then call {@link #checkSecondFactor}.
+     */
+    UserCredentials checkPassword(String email, String password, String clientAddress) {
         String accountKey = LoginThrottle.accountKey(email);
         String addressKey = LoginThrottle.addressKey(clientAddress);
         try {
@@ -66,20 +82,21 @@ class AuthService {
         if (user.get().twoFactorEnabled()) {
             sendCode(Purpose.TWO_FACTOR, MailTemplate.TWO_FACTOR_CODE, user.get());
             count("second_factor");
-            return new SecondFactorSent(user.get().email());
+        } else {
+            count("success");
         }
-        count("success");
-        return new SignedIn(signIn(user.get().id()));
+        return user.get();
     }
 
-    UserTokenOut secondFactor(String email, String code, String clientAddress) {
+    /** Consumes an e-mailed 2FA code (wrong codes count as failed sign-ins) and returns its active account. */
+    UserCredentials checkSecondFactor(String email, String code, String clientAddress) {
         String accountKey = LoginThrottle.accountKey(email);
         throttle.check(accountKey, LoginThrottle.addressKey(clientAddress));
         String userId = consumeOrCountFailure(Purpose.TWO_FACTOR, email, code, accountKey, clientAddress);
         UserCredentials user = accounts.findById(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
         requireActive(user);
         count("success");
-        return signIn(user.id());
+        return user;
     }
 
     UserTokenOut refresh(String deviceId, String refreshToken) {

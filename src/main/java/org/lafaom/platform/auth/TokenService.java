@@ -71,14 +71,19 @@ public class TokenService {
                 Map.of("token_use", "access", "scope", String.join(" ", scopes), "client_id", clientId));
     }
 
-    /** Signs a token for another relying party (e.g. Moodle), with its own audience and claims. */
+    /** Signs a token for another relying party, with its own audience and claims. */
     public IssuedToken sign(String subject, String audience, Duration ttl, Map<String, Object> extraClaims) {
+        return sign(issuer, subject, audience, ttl, extraClaims);
+    }
+
+    /** As {@link #sign(String, String, Duration, Map)} with another issuer (Moodle expects its SSO URL). */
+    IssuedToken sign(String tokenIssuer, String subject, String audience, Duration ttl, Map<String, Object> extraClaims) {
         SigningKeys.StoredKey key = keys.signingKey();
         Instant now = clock.instant();
         Instant exp = now.plus(ttl);
         String jti = UUID.randomUUID().toString();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+                .issuer(tokenIssuer)
                 .audience(audience)
                 .subject(subject)
                 .issueTime(Date.from(now))

@@ -47,7 +47,8 @@ public enum ErrorCode {
     INVALID_CLIENT("invalid_client", "Invalid client credentials", HttpStatus.UNAUTHORIZED),
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", "Unsupported grant type", HttpStatus.BAD_REQUEST),
     INVALID_SCOPE("invalid_scope", "Scope or audience not allowed for this client", HttpStatus.BAD_REQUEST),
-    WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST);
+    WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST),
+    MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE);
 
     private final String code;
     private final String message;
