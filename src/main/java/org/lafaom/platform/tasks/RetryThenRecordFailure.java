@@ -24,7 +24,8 @@ final class RetryThenRecordFailure<T> implements FailureHandler<T> {
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
         int attempts = complete.getExecution().consecutiveFailures + 1;
         String error = complete.getCause().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse("unknown error");
-        if (attempts > properties.maxRetries()) {
+        boolean permanent = complete.getCause().filter(PermanentTaskFailure.class::isInstance).isPresent();
+        if (permanent || attempts > properties.maxRetries()) {
             log.error("Task {} failed {} times, recorded for staff: {}", complete.getExecution().taskInstance, attempts, error);
             failures.record(complete.getExecution(), attempts, error);
             operations.stop();

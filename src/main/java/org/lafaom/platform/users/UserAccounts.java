@@ -137,6 +137,7 @@ public class UserAccounts {
             throw new ApiException(ErrorCode.EMAIL_ALREADY_TAKEN);
         }
         users.update(userId, Map.of("email", email.trim().toLowerCase(Locale.ROOT)));
+        events.publishEvent(new UserProfileChanged(userId));
     }
 
     public UserFullOut fullUser(String userId) {
@@ -155,6 +156,19 @@ public class UserAccounts {
                 account.password() == null ? "!" : hasher.hash(account.password()), account.status(),
                 account.lang() == null ? "fr" : account.lang(), null, account.userType(), false));
         return id;
+    }
+
+    /** What Moodle needs to know about a person. */
+    public record MoodleIdentity(String id, String email, String firstName, String lastName, Integer moodleUserId, String status) {}
+
+    public Optional<MoodleIdentity> moodleIdentity(String userId) {
+        return jdbc.sql("SELECT id, email, first_name, last_name, moodle_user_id, status FROM users WHERE id = :id")
+                .param("id", userId).query(MoodleIdentity.class).optional();
+    }
+
+    @Transactional
+    public void setMoodleUserId(String userId, int moodleUserId) {
+        users.update(userId, java.util.Map.of("moodle_user_id", moodleUserId));
     }
 
     /** A new account asked for by another module (first administrator, student, firm). */

@@ -17,6 +17,7 @@ import org.lafaom.platform.users.UserInputs.UpdateUserInput;
 import org.lafaom.platform.users.UserViews.PermissionOut;
 import org.lafaom.platform.users.UserViews.RoleOut;
 import org.lafaom.platform.users.UserViews.UserSimpleOut;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +34,15 @@ class UserAdministration {
     private final GrantRepository grants;
     private final PasswordHasher hasher;
     private final UserAccounts accounts;
+    private final ApplicationEventPublisher events;
 
-    UserAdministration(UserRepository users, GrantRepository grants, PasswordHasher hasher, UserAccounts accounts) {
+    UserAdministration(UserRepository users, GrantRepository grants, PasswordHasher hasher, UserAccounts accounts,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.grants = grants;
         this.hasher = hasher;
         this.accounts = accounts;
+        this.events = events;
     }
 
     PageResponse<UserSimpleOut> list(UserRepository.ListFilter filter, PageRequest page) {
@@ -100,6 +104,7 @@ class UserAdministration {
         put(changes, "web_token", in.webToken());
         put(changes, "two_factor_enabled", in.twoFactorEnabled());
         users.update(id, changes);
+        events.publishEvent(new UserProfileChanged(id));
         if (in.password() != null || isLockedOut(in.status())) {
             accounts.revokeAllSessions(id);
         }
@@ -190,6 +195,7 @@ class UserAdministration {
         put(changes, "two_factor_enabled", in.twoFactorEnabled());
         putKnown(changes, "lang", in.lang(), LANGS);
         users.update(userId, changes);
+        events.publishEvent(new UserProfileChanged(userId));
     }
 
     @Transactional
