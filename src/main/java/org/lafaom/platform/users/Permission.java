@@ -21,7 +21,9 @@ public enum Permission {
     CAN_DELETE_ORGANIZATION_CENTER,
     CAN_VIEW_PAYMENT,
     /** Added by this service: see and retry failed background tasks (e-mails, Moodle, payments). */
-    CAN_MANAGE_BACKGROUND_TASKS;
+    CAN_MANAGE_BACKGROUND_TASKS,
+    /** Added by this service: see what was pushed to Moodle, push again, run a reconciliation. */
+    CAN_MANAGE_MOODLE;
 
     private static final Set<String> VALUES =
             Arrays.stream(values()).map(Permission::value).collect(Collectors.toUnmodifiableSet());
