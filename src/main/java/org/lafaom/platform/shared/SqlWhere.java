@@ -32,6 +32,14 @@ public final class SqlWhere {
         return this;
     }
 
+    /** Adds a clause without a value when {@code condition} holds. */
+    public SqlWhere andIf(boolean condition, String clause) {
+        if (condition) {
+            clauses.add(clause);
+        }
+        return this;
+    }
+
     /** Case-insensitive "contains" over several columns, with LIKE wildcards in the term escaped. */
     public SqlWhere search(String term, String... columns) {
         if (term == null || term.isBlank()) {
