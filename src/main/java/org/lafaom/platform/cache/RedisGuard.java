@@ -74,7 +74,7 @@ class RedisGuard {
         @Bean
         LettuceClientOptionsBuilderCustomizer failFastRedisClient(
                 @Value("${spring.data.redis.timeout:250ms}") Duration timeout,
-                @Value("${spring.data.redis.connect-timeout:250ms}") Duration connectTimeout) {
+                @Value("${spring.data.redis.connect-timeout:1s}") Duration connectTimeout) {
             return builder -> builder
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .autoReconnect(true)

@@ -45,6 +45,23 @@ public class SharedCache {
         this.misses = Counter.builder("lafaom.cache.requests").tag("result", "miss").register(meters);
     }
 
+    /**
+     * Opens the Redis connection at start-up, so the first request does not pay for it. A cold JVM
+     * can miss the short command timeout during the handshake, hence a few tries; if Redis is
+     * really down the service starts anyway and the guard takes over.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                redis.execute((org.springframework.data.redis.core.RedisCallback<String>) c -> c.ping());
+                return;
+            } catch (RuntimeException e) {
+                // retried, then left to the guard
+            }
+        }
+    }
+
     /** The cached value of {@code key} in {@code group}, or what {@code loader} returns (then cached). */
     public <T> T get(String group, String key, TypeReference<T> type, Supplier<T> loader) {
         String hash = hashKey(group);
