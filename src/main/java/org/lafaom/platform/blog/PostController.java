@@ -1,0 +1,132 @@
+package org.lafaom.platform.blog;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.lafaom.platform.blog.BlogViews.PostOut;
+import org.lafaom.platform.blog.PostRepository.ListFilter;
+import org.lafaom.platform.shared.ApiResponse;
+import org.lafaom.platform.shared.CurrentUser;
+import org.lafaom.platform.shared.PageRequest;
+import org.lafaom.platform.shared.PageResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@code /api/v1/blog/posts...}: listings and reads are public but show drafts only to staff with
+ * {@code can_view_blog}; writes are multipart forms, as the admin app sends them.
+ */
+@RestController
+@RequestMapping("/api/v1/blog")
+class PostController {
+
+    private static final Set<String> ORDERS = Set.of("created_at", "published_at", "title");
+
+    private final Posts posts;
+    private final ObjectMapper mapper;
+
+    PostController(Posts posts, ObjectMapper mapper) {
+        this.posts = posts;
+        this.mapper = mapper;
+    }
+
+    /** Everything the reader may see; {@code is_published=false} lists drafts (staff only). */
+    @GetMapping("/posts")
+    PageResponse<PostOut> list(@AuthenticationPrincipal CurrentUser me,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @RequestParam(required = false) String search,
+            @RequestParam(name = "category_id", required = false) Integer categoryId,
+            @RequestParam(name = "is_published", required = false) Boolean isPublished,
+            @RequestParam(required = false) String tag,
+            @RequestParam(name = "order_by", required = false) String orderBy,
+            @RequestParam(required = false) String asc) {
+        return posts.list(filter(isPublished, search, categoryId, tag), pageOf(page, pageSize, orderBy, asc),
+                !Reader.of(me).seesDrafts());
+    }
+
+    /** Published posts only, for everyone; the total counts exactly these. */
+    @GetMapping("/get-published-posts")
+    PageResponse<PostOut> published(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @RequestParam(required = false) String search,
+            @RequestParam(name = "category_id", required = false) Integer categoryId,
+            @RequestParam(name = "is_published", required = false) Boolean isPublished,
+            @RequestParam(required = false) String tag,
+            @RequestParam(name = "order_by", required = false) String orderBy,
+            @RequestParam(required = false) String asc) {
+        return posts.list(filter(isPublished, search, categoryId, tag), pageOf(page, pageSize, orderBy, asc), true);
+    }
+
+    @PostMapping("/posts")
+    @PreAuthorize("hasAuthority('can_create_blog')")
+    ApiResponse<PostOut> create(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
+        BlogForm form = BlogForm.of(request, mapper);
+        Posts.NewPost input = new Posts.NewPost(
+                form.requiredText("author_name", BlogInputs.MAX_TITLE),
+                form.requiredText("title", BlogInputs.MAX_TITLE),
+                form.requiredFile("cover_image"),
+                form.text("summary", BlogInputs.MAX_SUMMARY),
+                form.tags(),
+                form.requiredInteger("category_id"));
+        return ApiResponse.ok("Post created successfully", posts.create(me.id(), input));
+    }
+
+    @GetMapping("/posts/{postId}")
+    ApiResponse<PostOut> get(@AuthenticationPrincipal CurrentUser me, @PathVariable int postId) {
+        return ApiResponse.ok("Post fetched successfully", posts.get(postId, Reader.of(me)));
+    }
+
+    @GetMapping("/posts-by-slug/{postSlug}")
+    ApiResponse<PostOut> getBySlug(@AuthenticationPrincipal CurrentUser me, @PathVariable String postSlug) {
+        return ApiResponse.ok("Post fetched successfully", posts.getBySlug(postSlug, Reader.of(me)));
+    }
+
+    /** All fields optional; a published post keeps its slug when its title changes. */
+    @PutMapping("/posts/{postId}")
+    @PreAuthorize("hasAuthority('can_update_blog')")
+    ApiResponse<PostOut> update(@PathVariable int postId, HttpServletRequest request) {
+        BlogForm form = BlogForm.of(request, mapper);
+        Posts.PostChanges input = new Posts.PostChanges(
+                form.text("author_name", BlogInputs.MAX_TITLE),
+                form.text("title", BlogInputs.MAX_TITLE),
+                form.file("cover_image"),
+                form.text("summary", BlogInputs.MAX_SUMMARY),
+                form.tags(),
+                form.integer("category_id"));
+        return ApiResponse.ok("Post updated successfully", posts.update(postId, input));
+    }
+
+    @DeleteMapping("/posts/{postId}")
+    @PreAuthorize("hasAuthority('can_delete_blog')")
+    ApiResponse<PostOut> delete(@PathVariable int postId) {
+        return ApiResponse.ok("Post deleted successfully", posts.delete(postId));
+    }
+
+    @PostMapping("/posts/{postId}/publish")
+    @PreAuthorize("hasAuthority('can_publish_blog')")
+    ApiResponse<PostOut> publish(@PathVariable int postId) {
+        return ApiResponse.ok("Post published successfully", posts.publish(postId));
+    }
+
+    /** {@code page_size} above the maximum is served at the maximum rather than refused (the admin app asks for 1000). */
+    private static PageRequest pageOf(Integer page, Integer pageSize, String orderBy, String asc) {
+        Integer size = pageSize == null ? null : Math.min(pageSize, PageRequest.MAX_PAGE_SIZE);
+        return PageRequest.of(page, size, orderBy, asc, ORDERS, "created_at");
+    }
+
+    private static ListFilter filter(Boolean published, String search, Integer categoryId, String tag) {
+        String s = BlogInputs.blankToNull(search);
+        String t = BlogInputs.blankToNull(tag);
+        return new ListFilter(published, s == null ? null : s.strip(), categoryId, t == null ? null : t.strip());
+    }
+}
