@@ -1,5 +1,8 @@
 package org.lafaom.platform.blog;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.lafaom.platform.blog.BlogViews.PostOut;
@@ -8,6 +11,7 @@ import org.lafaom.platform.shared.ApiResponse;
 import org.lafaom.platform.shared.CurrentUser;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,6 +73,8 @@ class PostController {
 
     @PostMapping("/posts")
     @PreAuthorize("hasAuthority('can_create_blog')")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = BlogFormDocs.PostCreateForm.class)))
     ApiResponse<PostOut> create(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
         BlogForm form = BlogForm.of(request, mapper);
         Posts.NewPost input = new Posts.NewPost(
@@ -94,6 +100,8 @@ class PostController {
     /** All fields optional; a published post keeps its slug when its title changes. */
     @PutMapping("/posts/{postId}")
     @PreAuthorize("hasAuthority('can_update_blog')")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = BlogFormDocs.PostUpdateForm.class)))
     ApiResponse<PostOut> update(@PathVariable int postId, HttpServletRequest request) {
         BlogForm form = BlogForm.of(request, mapper);
         Posts.PostChanges input = new Posts.PostChanges(

@@ -1,11 +1,15 @@
 package org.lafaom.platform.blog;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.lafaom.platform.blog.BlogViews.PostSectionOut;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ApiResponse;
 import org.lafaom.platform.shared.CurrentUser;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,6 +47,8 @@ class SectionController {
     /** {@code position} is where the section goes (1 = first); absent or past the end = last. */
     @PostMapping("/sections")
     @PreAuthorize("hasAuthority('can_update_blog')")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = BlogFormDocs.SectionCreateForm.class)))
     ApiResponse<PostSectionOut> create(HttpServletRequest request) {
         BlogForm form = BlogForm.of(request, mapper);
         Sections.NewSection input = new Sections.NewSection(
@@ -56,6 +62,8 @@ class SectionController {
 
     @PutMapping("/sections/{sectionId}")
     @PreAuthorize("hasAuthority('can_update_blog')")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = BlogFormDocs.SectionUpdateForm.class)))
     ApiResponse<PostSectionOut> update(@PathVariable int sectionId, HttpServletRequest request) {
         BlogForm form = BlogForm.of(request, mapper);
         Sections.SectionChanges input = new Sections.SectionChanges(
