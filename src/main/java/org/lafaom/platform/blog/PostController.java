@@ -116,14 +116,14 @@ class PostController {
 
     @DeleteMapping("/posts/{postId}")
     @PreAuthorize("hasAuthority('can_delete_blog')")
-    ApiResponse<PostOut> delete(@PathVariable int postId) {
-        return ApiResponse.ok("Post deleted successfully", posts.delete(postId));
+    ApiResponse<PostOut> delete(@AuthenticationPrincipal CurrentUser me, @PathVariable int postId) {
+        return ApiResponse.ok("Post deleted successfully", posts.delete(postId, me.id()));
     }
 
     @PostMapping("/posts/{postId}/publish")
     @PreAuthorize("hasAuthority('can_publish_blog')")
-    ApiResponse<PostOut> publish(@PathVariable int postId) {
-        return ApiResponse.ok("Post published successfully", posts.publish(postId));
+    ApiResponse<PostOut> publish(@AuthenticationPrincipal CurrentUser me, @PathVariable int postId) {
+        return ApiResponse.ok("Post published successfully", posts.publish(postId, me.id()));
     }
 
     /** {@code page_size} above the maximum is served at the maximum rather than refused (the admin app asks for 1000). */

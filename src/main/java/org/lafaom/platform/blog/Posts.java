@@ -10,6 +10,8 @@ import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 class Posts {
+
+    private static final Logger log = LoggerFactory.getLogger(Posts.class);
 
     private final PostRepository posts;
     private final Categories categories;
@@ -121,13 +125,17 @@ class Posts {
     private record Updated(PostOut post, String previousCover) {}
 
     /** Soft delete: the row, its sections and its cover stay, as in the old backend. */
-    PostOut delete(int id) {
-        return posts.softDelete(id).orElseThrow(() -> new ApiException(ErrorCode.POST_NOT_FOUND));
+    PostOut delete(int id, String byUserId) {
+        PostOut post = posts.softDelete(id).orElseThrow(() -> new ApiException(ErrorCode.POST_NOT_FOUND));
+        log.info("Blog post {} ({}) deleted by {}", id, post.slug(), byUserId);
+        return post;
     }
 
     /** Sets {@code published_at} to now; publishing again moves the date, as before. */
-    PostOut publish(int id) {
-        return posts.publish(id).orElseThrow(() -> new ApiException(ErrorCode.POST_NOT_FOUND));
+    PostOut publish(int id, String byUserId) {
+        PostOut post = posts.publish(id).orElseThrow(() -> new ApiException(ErrorCode.POST_NOT_FOUND));
+        log.info("Blog post {} ({}) published by {}", id, post.slug(), byUserId);
+        return post;
     }
 
     private static PostOut visible(PostOut post, Reader reader) {
