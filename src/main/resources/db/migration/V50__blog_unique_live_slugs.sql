@@ -5,37 +5,29 @@
 -- Existing duplicates are renamed first, so adoption never fails: the oldest row keeps the slug
 -- (the row by-slug reads found), each later one becomes "<slug>-<id>". Those later rows were
 -- unreachable by slug anyway.
-DO $$
+CREATE FUNCTION pg_temp.rename_duplicate_live_slugs(tbl regclass) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     r record;
     candidate text;
+    taken boolean;
 BEGIN
-    FOR r IN
-        SELECT c.id, c.slug FROM post_categories c
-        WHERE c.delete_at IS NULL
-          AND EXISTS (SELECT 1 FROM post_categories o WHERE o.delete_at IS NULL AND o.slug = c.slug AND o.id < c.id)
-        ORDER BY c.id
+    FOR r IN EXECUTE format(
+        'SELECT t.id, t.slug FROM %1$s t WHERE t.delete_at IS NULL AND EXISTS '
+        '(SELECT 1 FROM %1$s o WHERE o.delete_at IS NULL AND o.slug = t.slug AND o.id < t.id) ORDER BY t.id', tbl)
     LOOP
         candidate := r.slug || '-' || r.id;
-        WHILE EXISTS (SELECT 1 FROM post_categories WHERE delete_at IS NULL AND slug = candidate) LOOP
+        LOOP
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s WHERE delete_at IS NULL AND slug = $1)', tbl) INTO taken USING candidate;
+            EXIT WHEN NOT taken;
             candidate := candidate || '-' || r.id;
         END LOOP;
-        UPDATE post_categories SET slug = candidate, updated_at = now() WHERE id = r.id;
-    END LOOP;
-
-    FOR r IN
-        SELECT p.id, p.slug FROM posts p
-        WHERE p.delete_at IS NULL
-          AND EXISTS (SELECT 1 FROM posts o WHERE o.delete_at IS NULL AND o.slug = p.slug AND o.id < p.id)
-        ORDER BY p.id
-    LOOP
-        candidate := r.slug || '-' || r.id;
-        WHILE EXISTS (SELECT 1 FROM posts WHERE delete_at IS NULL AND slug = candidate) LOOP
-            candidate := candidate || '-' || r.id;
-        END LOOP;
-        UPDATE posts SET slug = candidate, updated_at = now() WHERE id = r.id;
+        EXECUTE format('UPDATE %s SET slug = $1, updated_at = now() WHERE id = $2', tbl) USING candidate, r.id;
     END LOOP;
 END $$;
+
+SELECT pg_temp.rename_duplicate_live_slugs('post_categories');
+SELECT pg_temp.rename_duplicate_live_slugs('posts');
+DROP FUNCTION pg_temp.rename_duplicate_live_slugs(regclass);
 
 CREATE UNIQUE INDEX post_categories_live_slug_key ON post_categories (slug) WHERE delete_at IS NULL;
 CREATE UNIQUE INDEX posts_live_slug_key ON posts (slug) WHERE delete_at IS NULL;

@@ -42,9 +42,13 @@ class PostController {
         this.mapper = mapper;
     }
 
-    /** Everything the reader may see; {@code is_published=false} lists drafts (staff only). */
-    @GetMapping("/posts")
-    PageResponse<PostOut> list(@AuthenticationPrincipal CurrentUser me,
+    /**
+     * {@code /posts}: everything the reader may see ({@code is_published=false} lists drafts, for
+     * staff only). {@code /get-published-posts}: published posts only, for everyone. Either way the
+     * total counts exactly what is listed.
+     */
+    @GetMapping({"/posts", "/get-published-posts"})
+    PageResponse<PostOut> list(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize,
             @RequestParam(required = false) String search,
@@ -53,22 +57,8 @@ class PostController {
             @RequestParam(required = false) String tag,
             @RequestParam(name = "order_by", required = false) String orderBy,
             @RequestParam(required = false) String asc) {
-        return posts.list(filter(isPublished, search, categoryId, tag), pageOf(page, pageSize, orderBy, asc),
-                !Reader.of(me).seesDrafts());
-    }
-
-    /** Published posts only, for everyone; the total counts exactly these. */
-    @GetMapping("/get-published-posts")
-    PageResponse<PostOut> published(
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(required = false) String search,
-            @RequestParam(name = "category_id", required = false) Integer categoryId,
-            @RequestParam(name = "is_published", required = false) Boolean isPublished,
-            @RequestParam(required = false) String tag,
-            @RequestParam(name = "order_by", required = false) String orderBy,
-            @RequestParam(required = false) String asc) {
-        return posts.list(filter(isPublished, search, categoryId, tag), pageOf(page, pageSize, orderBy, asc), true);
+        boolean publishedOnly = request.getRequestURI().endsWith("/get-published-posts") || !Reader.of(me).seesDrafts();
+        return posts.list(filter(isPublished, search, categoryId, tag), pageOf(page, pageSize, orderBy, asc), publishedOnly);
     }
 
     @PostMapping("/posts")
