@@ -39,24 +39,16 @@ final class BlogForm {
     }
 
     /** The field's text, or null when it is absent or blank (the clients send "" for "unchanged"). */
-    String text(String name, int maxLength) {
+    String text(String name, int maxLength, boolean required) {
         String value = BlogInputs.blankToNull(request.getParameter(name));
         if (value != null && value.length() > maxLength) {
             throw ApiException.validation("body", name, "String should have at most " + maxLength + " characters");
         }
-        return value;
+        return present(name, value, required);
     }
 
-    String requiredText(String name, int maxLength) {
-        String value = text(name, maxLength);
-        if (value == null) {
-            throw ApiException.validation("body", name, "Field required");
-        }
-        return value;
-    }
-
-    Integer integer(String name) {
-        String value = text(name, 20);
+    Integer integer(String name, boolean required) {
+        String value = text(name, 20, required);
         if (value == null) {
             return null;
         }
@@ -67,30 +59,20 @@ final class BlogForm {
         }
     }
 
-    int requiredInteger(String name) {
-        Integer value = integer(name);
-        if (value == null) {
+    /** The uploaded file, or null when the field is absent, empty, or text (the admin app re-sends the URL). */
+    MultipartFile file(String name, boolean required) {
+        MultipartFile file = files == null ? null : files.getFile(name);
+        if (file != null && file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+            file = null;
+        }
+        return present(name, file, required);
+    }
+
+    private static <T> T present(String name, T value, boolean required) {
+        if (value == null && required) {
             throw ApiException.validation("body", name, "Field required");
         }
         return value;
-    }
-
-    /** The uploaded file, or null when the field is absent, empty, or text (the admin app re-sends the URL). */
-    MultipartFile file(String name) {
-        if (files == null) {
-            return null;
-        }
-        MultipartFile file = files.getFile(name);
-        return file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty()))
-                ? null : file;
-    }
-
-    MultipartFile requiredFile(String name) {
-        MultipartFile file = file(name);
-        if (file == null) {
-            throw ApiException.validation("body", name, "Field required");
-        }
-        return file;
     }
 
     /**

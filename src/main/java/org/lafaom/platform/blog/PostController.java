@@ -66,15 +66,7 @@ class PostController {
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = BlogFormDocs.PostCreateForm.class)))
     ApiResponse<PostOut> create(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
-        BlogForm form = BlogForm.of(request, mapper);
-        Posts.NewPost input = new Posts.NewPost(
-                form.requiredText("author_name", BlogInputs.MAX_TITLE),
-                form.requiredText("title", BlogInputs.MAX_TITLE),
-                form.requiredFile("cover_image"),
-                form.text("summary", BlogInputs.MAX_SUMMARY),
-                form.tags(),
-                form.requiredInteger("category_id"));
-        return ApiResponse.ok("Post created successfully", posts.create(me.id(), input));
+        return ApiResponse.ok("Post created successfully", posts.create(me.id(), fields(request, true)));
     }
 
     @GetMapping("/posts/{postId}")
@@ -93,15 +85,7 @@ class PostController {
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = BlogFormDocs.PostUpdateForm.class)))
     ApiResponse<PostOut> update(@PathVariable int postId, HttpServletRequest request) {
-        BlogForm form = BlogForm.of(request, mapper);
-        Posts.PostChanges input = new Posts.PostChanges(
-                form.text("author_name", BlogInputs.MAX_TITLE),
-                form.text("title", BlogInputs.MAX_TITLE),
-                form.file("cover_image"),
-                form.text("summary", BlogInputs.MAX_SUMMARY),
-                form.tags(),
-                form.integer("category_id"));
-        return ApiResponse.ok("Post updated successfully", posts.update(postId, input));
+        return ApiResponse.ok("Post updated successfully", posts.update(postId, fields(request, false)));
     }
 
     @DeleteMapping("/posts/{postId}")
@@ -114,6 +98,18 @@ class PostController {
     @PreAuthorize("hasAuthority('can_publish_blog')")
     ApiResponse<PostOut> publish(@AuthenticationPrincipal CurrentUser me, @PathVariable int postId) {
         return ApiResponse.ok("Post published successfully", posts.publish(postId, me.id()));
+    }
+
+    /** On create the author, title, cover and category are required; on update every field is optional. */
+    private Posts.PostFields fields(HttpServletRequest request, boolean creating) {
+        BlogForm form = BlogForm.of(request, mapper);
+        return new Posts.PostFields(
+                form.text("author_name", BlogInputs.MAX_TITLE, creating),
+                form.text("title", BlogInputs.MAX_TITLE, creating),
+                form.file("cover_image", creating),
+                form.text("summary", BlogInputs.MAX_SUMMARY, false),
+                form.tags(),
+                form.integer("category_id", creating));
     }
 
     /** {@code page_size} above the maximum is served at the maximum rather than refused (the admin app asks for 1000). */

@@ -45,10 +45,8 @@ class Posts {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    record NewPost(String authorName, String title, MultipartFile cover, String summary, List<String> tags, int categoryId) {}
-
-    /** Null fields keep their value. */
-    record PostChanges(String authorName, String title, MultipartFile cover, String summary, List<String> tags, Integer categoryId) {}
+    /** The form of create (where the form reader requires author, title, cover and category) and update (null = unchanged). */
+    record PostFields(String authorName, String title, MultipartFile cover, String summary, List<String> tags, Integer categoryId) {}
 
     /**
      * One page and its total, counted with the same conditions in one transaction. With
@@ -72,7 +70,7 @@ class Posts {
         return visible(posts.findLiveBySlug(slug).orElse(null), reader);
     }
 
-    PostOut create(String userId, NewPost input) {
+    PostOut create(String userId, PostFields input) {
         String slug = BlogInputs.slugOf("title", input.title());
         categories.requireLive(input.categoryId());
         String cover = covers.store(input.cover());
@@ -87,7 +85,7 @@ class Posts {
         }));
     }
 
-    PostOut update(int id, PostChanges input) {
+    PostOut update(int id, PostFields input) {
         String titleSlug = input.title() == null ? null : BlogInputs.slugOf("title", input.title());
         if (input.categoryId() != null) {
             categories.requireLive(input.categoryId());

@@ -50,14 +50,7 @@ class SectionController {
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = BlogFormDocs.SectionCreateForm.class)))
     ApiResponse<PostSectionOut> create(HttpServletRequest request) {
-        BlogForm form = BlogForm.of(request, mapper);
-        Sections.NewSection input = new Sections.NewSection(
-                form.requiredInteger("post_id"),
-                form.requiredText("title", BlogInputs.MAX_TITLE),
-                form.requiredText("content", BlogInputs.MAX_CONTENT),
-                position(form),
-                form.file("cover_image"));
-        return ApiResponse.ok("Section created successfully", sections.create(input));
+        return ApiResponse.ok("Section created successfully", sections.create(fields(request, true)));
     }
 
     @PutMapping("/sections/{sectionId}")
@@ -65,14 +58,7 @@ class SectionController {
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = BlogFormDocs.SectionUpdateForm.class)))
     ApiResponse<PostSectionOut> update(@PathVariable int sectionId, HttpServletRequest request) {
-        BlogForm form = BlogForm.of(request, mapper);
-        Sections.SectionChanges input = new Sections.SectionChanges(
-                form.text("title", BlogInputs.MAX_TITLE),
-                form.text("content", BlogInputs.MAX_CONTENT),
-                position(form),
-                form.integer("post_id"),
-                form.file("cover_image"));
-        return ApiResponse.ok("Section updated successfully", sections.update(sectionId, input));
+        return ApiResponse.ok("Section updated successfully", sections.update(sectionId, fields(request, false)));
     }
 
     @DeleteMapping("/sections/{sectionId}")
@@ -81,11 +67,18 @@ class SectionController {
         return ApiResponse.ok("Section deleted successfully", sections.delete(sectionId));
     }
 
-    private static Integer position(BlogForm form) {
-        Integer position = form.integer("position");
+    /** On create the post, title and content are required; on update every field is optional. */
+    private Sections.SectionFields fields(HttpServletRequest request, boolean creating) {
+        BlogForm form = BlogForm.of(request, mapper);
+        Integer position = form.integer("position", false);
         if (position != null && position < 1) {
             throw ApiException.validation("body", "position", "Input should be greater than or equal to 1");
         }
-        return position;
+        return new Sections.SectionFields(
+                form.integer("post_id", creating),
+                form.text("title", BlogInputs.MAX_TITLE, creating),
+                form.text("content", BlogInputs.MAX_CONTENT, creating),
+                position,
+                form.file("cover_image", false));
     }
 }

@@ -34,11 +34,11 @@ class Sections {
         this.tx = tx;
     }
 
-    /** {@code position} null = after the last section. */
-    record NewSection(int postId, String title, String content, Integer position, MultipartFile cover) {}
-
-    /** Null fields keep their value; a new {@code postId} moves the section to that post. */
-    record SectionChanges(String title, String content, Integer position, Integer postId, MultipartFile cover) {}
+    /**
+     * The form of create (post, title and content required; {@code position} null = after the last
+     * section) and update (null = unchanged; a new {@code postId} moves the section to that post).
+     */
+    record SectionFields(Integer postId, String title, String content, Integer position, MultipartFile cover) {}
 
     List<PostSectionOut> ofPost(int postId, Reader reader) {
         return sections.listLive(postReads.get(postId, reader).id());
@@ -48,7 +48,7 @@ class Sections {
         return sections.listLive(postReads.getBySlug(slug, reader).id());
     }
 
-    PostSectionOut create(NewSection input) {
+    PostSectionOut create(SectionFields input) {
         requireLivePost(input.postId());
         String cover = input.cover() == null ? null : covers.store(input.cover());
         try {
@@ -67,7 +67,7 @@ class Sections {
         }
     }
 
-    PostSectionOut update(int id, SectionChanges input) {
+    PostSectionOut update(int id, SectionFields input) {
         PostSectionOut found = sections.findLive(id).orElseThrow(() -> new ApiException(ErrorCode.POST_SECTION_NOT_FOUND));
         boolean moves = input.postId() != null && input.postId() != found.postId();
         if (moves) {
