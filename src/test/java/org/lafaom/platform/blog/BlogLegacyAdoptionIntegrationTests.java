@@ -16,12 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lafaom.platform.Application;
 import org.lafaom.platform.support.Http;
+import org.lafaom.platform.support.LegacyApplication;
 import org.lafaom.platform.support.TestDatabase;
-import org.lafaom.platform.support.TestMail;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
@@ -72,20 +69,11 @@ class BlogLegacyAdoptionIntegrationTests {
         Files.writeString(legacyStatic.resolve("uploads/posts/notes.html"), "<script>alert(1)</script>");
         Files.createDirectories(legacyStatic.resolve("uploads/job-applications"));
         Files.write(legacyStatic.resolve("uploads/job-applications/cv.jpg"), JPEG);
-        Map<String, String> settings = Map.of(
-                "server.port", "0",
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", "",
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestMail.port()),
-                "lafaom.auth.key-encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "lafaom.web.public-url", "http://api.lafaom.test",
+        LegacyApplication.Running running = LegacyApplication.start(database, Map.of(
                 "lafaom.blog.legacy-static-dir", legacyStatic.toString(),
-                "lafaom.uploads.dir", Files.createTempDirectory("lafaom-uploads").toString());
-        app = new SpringApplicationBuilder(Application.class)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-        http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+                "lafaom.uploads.dir", Files.createTempDirectory("lafaom-uploads").toString()));
+        app = running.context();
+        http = running.http();
     }
 
     @AfterAll
