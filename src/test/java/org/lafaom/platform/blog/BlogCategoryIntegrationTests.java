@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Http;
 import org.lafaom.platform.support.Http.Options;
@@ -92,31 +87,15 @@ class BlogCategoryIntegrationTests extends BlogIntegrationTest {
     void whenTwoStaffCreateTheSameCategoryAtOnceThenExactlyOneWins() throws Exception {
         String title = unique("Course");
         String token = editor();
-        int attempts = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        try {
-            List<Future<Http.Response>> answers = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                Callable<Http.Response> call = () -> {
-                    start.await();
-                    return new Http(port).post("/api/v1/blog/categories", Map.of("title", title, "description", "d"), Options.bearer(token));
-                };
-                answers.add(pool.submit(call));
+        Map<Integer, Integer> statuses = new HashMap<>();
+        for (Http.Response r : atOnce(8, () -> new Http(port).post("/api/v1/blog/categories",
+                Map.of("title", title, "description", "d"), Options.bearer(token)))) {
+            statuses.merge(r.status(), 1, Integer::sum);
+            if (r.status() == 400) {
+                assertThat(r.text("/error_code")).isEqualTo("category_slug_taken");
             }
-            start.countDown();
-            Map<Integer, Integer> statuses = new HashMap<>();
-            for (Future<Http.Response> answer : answers) {
-                Http.Response r = answer.get();
-                statuses.merge(r.status(), 1, Integer::sum);
-                if (r.status() == 400) {
-                    assertThat(r.text("/error_code")).isEqualTo("category_slug_taken");
-                }
-            }
-            assertThat(statuses).containsEntry(200, 1).containsEntry(400, attempts - 1);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(statuses).containsEntry(200, 1).containsEntry(400, 7);
         assertThat(jdbc.sql("SELECT count(*) FROM post_categories WHERE title = :t AND delete_at IS NULL").param("t", title)
                 .query(Long.class).single()).isEqualTo(1);
     }

@@ -1,7 +1,14 @@
 package org.lafaom.platform.blog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.lafaom.platform.support.Http;
 import org.lafaom.platform.support.Http.Options;
 import org.lafaom.platform.support.IntegrationTest;
@@ -49,6 +56,29 @@ abstract class BlogIntegrationTest extends IntegrationTest {
             grant(id, permissions);
         }
         return login(email, "Staff-Password-1");
+    }
+
+    /** Sends {@code attempts} requests released at the same instant; answers them all. */
+    protected static List<Http.Response> atOnce(int attempts, Supplier<Http.Response> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.get();
+                }));
+            }
+            start.countDown();
+            List<Http.Response> responses = new ArrayList<>();
+            for (Future<Http.Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     protected static String unique(String prefix) {

@@ -10,11 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Http;
@@ -220,31 +215,14 @@ class BlogPostIntegrationTests extends BlogIntegrationTest {
         int category = createCategory(unique("Course"));
         String title = unique("Concours");
         String token = editor();
-        int attempts = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
         Map<Integer, Integer> statuses = new HashMap<>();
-        try {
-            List<Future<Http.Response>> answers = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                Callable<Http.Response> call = () -> {
-                    start.await();
-                    return new Http(port).post("/api/v1/blog/posts", postForm(title, category), Options.bearer(token));
-                };
-                answers.add(pool.submit(call));
+        for (Http.Response r : atOnce(8, () -> new Http(port).post("/api/v1/blog/posts", postForm(title, category), Options.bearer(token)))) {
+            statuses.merge(r.status(), 1, Integer::sum);
+            if (r.status() == 400) {
+                assertThat(r.text("/error_code")).isEqualTo("post_already_exists");
             }
-            start.countDown();
-            for (Future<Http.Response> answer : answers) {
-                Http.Response r = answer.get();
-                statuses.merge(r.status(), 1, Integer::sum);
-                if (r.status() == 400) {
-                    assertThat(r.text("/error_code")).isEqualTo("post_already_exists");
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
-        assertThat(statuses).containsEntry(200, 1).containsEntry(400, attempts - 1);
+        assertThat(statuses).containsEntry(200, 1).containsEntry(400, 7);
         assertThat(jdbc.sql("SELECT count(*) FROM posts WHERE slug = :s AND delete_at IS NULL").param("s", Slugs.slugify(title))
                 .query(Long.class).single()).isEqualTo(1);
     }
