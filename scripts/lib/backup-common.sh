@@ -169,7 +169,9 @@ lafaom_list_backups() {
   local dir="$1" path name
   for path in "$dir"/lafaom-*; do
     name="${path##*/}"
-    [[ "$name" =~ $LAFAOM_BACKUP_NAME_RE && -f "$path/$LAFAOM_MANIFEST" ]] && printf '%s\n' "$name"
+    if [[ "$name" =~ $LAFAOM_BACKUP_NAME_RE && -f "$path/$LAFAOM_MANIFEST" ]]; then
+      printf '%s\n' "$name"
+    fi
   done | sort
 }
 

@@ -97,6 +97,7 @@ fixture_create_moodledata() {
   # A folder named like an excluded one, but deeper: it must be kept.
   mkdir -p -- "$dir/filedir/ab/cache"
   printf 'kept\n' >"$dir/filedir/ab/cache/keep-me"
+  # shellcheck disable=SC2016 # PHP, not shell
   printf '<?php $configuration = array();\n' >"$dir/muc/config.php"
   printf 'données été, « guillemets »\n' >"$dir/lang/fr_local/données été.txt"
   : >"$dir/empty file"
