@@ -43,7 +43,7 @@ measure() {
     WHERE datname IN ('${prefix}_backend', '${prefix}_moodle')") + $(du -sb "$work/moodledata" | cut -f1) \
     + $(du -sb "$work/uploads" | cut -f1)))
 
-  local t0 t1 t2 backup
+  local t0 t1 t2 t3 backup
   t0="$(now)"
   scripts/backup.sh >/dev/null
   t1="$(now)"
@@ -51,10 +51,11 @@ measure() {
   fixture_drop_db "${prefix}_backend"
   fixture_drop_db "${prefix}_moodle"
   rm -rf -- "$work/moodledata" "$work/uploads"
-  scripts/restore.sh "$backup" >/dev/null
   t2="$(now)"
+  scripts/restore.sh "$backup" >/dev/null
+  t3="$(now)"
   printf '| %s | %s MiB | %s MiB | %s s | %s s |\n' "$label" "$(mib "$data_bytes")" \
-    "$(mib "$(du -sb "$BACKUP_DIR/$backup" | cut -f1)")" "$(seconds "$t0" "$t1")" "$(seconds "$t1" "$t2")"
+    "$(mib "$(du -sb "$BACKUP_DIR/$backup" | cut -f1)")" "$(seconds "$t0" "$t1")" "$(seconds "$t2" "$t3")"
 }
 
 # shellcheck source=scripts/lib/backup-common.sh
