@@ -99,6 +99,10 @@ backup_main() {
   lafaom_lock "$BACKUP_DIR/.lock" "this backup"
   _backup_started_at="$(date +%s)"
   trap backup_on_exit EXIT
+  # Stopped by a signal: still clean up and report the run as failed.
+  trap 'exit 129' HUP
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
 
   backup_remove_stale_partials
   backup_create

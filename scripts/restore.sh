@@ -97,6 +97,10 @@ restore_main() {
   restore_resolve "$backup"
   lafaom_lock "${BACKUP_DIR:-$(dirname -- "$_restore_folder")}/.lock" "this restore"
   trap restore_on_exit EXIT
+  # Stopped by a signal: still clean up and report the run as failed.
+  trap 'exit 129' HUP
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
 
   restore_check_manifest
   restore_read_manifest

@@ -115,7 +115,7 @@ teardown() {
   fixture_psql "${TEST_DB}_backend" -c "BEGIN; LOCK TABLE users IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(120);" \
     >/dev/null 2>&1 3>&- &
   local holder=$!
-  backup_sh >"$BATS_TEST_TMPDIR/out" 2>&1 3>&- &
+  "$REPO_ROOT/scripts/backup.sh" >"$BATS_TEST_TMPDIR/out" 2>&1 3>&- &
   local job=$!
   pg_dump_is_waiting() {
     [[ "$(fixture_psql postgres -At -v db="${TEST_DB}_backend" <<<"SELECT count(*) FROM pg_stat_activity
@@ -178,22 +178,10 @@ EOF
 }
 
 @test "a second run while one is running is refused, and so is a restore; the first completes" {
-  local real_pg_dump
-  real_pg_dump="$(command -v pg_dump)"
-  mkfifo "$BATS_TEST_TMPDIR/started" "$BATS_TEST_TMPDIR/go"
-  fake_bin pg_dump <<EOF
-#!/usr/bin/env bash
-# Stops the first dump until the test says go.
-if [[ "\$1" != --version && ! -e "$BATS_TEST_TMPDIR/released" ]]; then
-  touch "$BATS_TEST_TMPDIR/released"
-  echo started >"$BATS_TEST_TMPDIR/started"
-  read -r _ <"$BATS_TEST_TMPDIR/go"
-fi
-exec "$real_pg_dump" "\$@"
-EOF
+  pause_first_pg_dump
   backup_sh >"$BATS_TEST_TMPDIR/first" 2>&1 3>&- &
   local first=$!
-  read -r _ <"$BATS_TEST_TMPDIR/started"
+  wait_until_pg_dump_paused
 
   run -75 backup_sh
   assert_output_contains "another backup or restore is running (it holds the lock $BACKUP_DIR/.lock); this backup was not started"
@@ -203,10 +191,25 @@ EOF
   assert_output_contains "this restore was not started"
   [[ -z "$(complete_backups)" ]]
 
-  echo go >"$BATS_TEST_TMPDIR/go"
+  release_pg_dump
   wait "$first"
   only_backup
   [[ "$(metric lafaom_backup_last_status)" == 1 ]]
+}
+
+@test "a run stopped by SIGTERM removes its partial folder and reports a failure" {
+  pause_first_pg_dump
+  "$REPO_ROOT/scripts/backup.sh" >"$BATS_TEST_TMPDIR/out" 2>&1 3>&- &
+  local job=$!
+  wait_until_pg_dump_paused
+  kill -TERM "$job"
+  release_pg_dump
+  local status=0
+  wait "$job" || status=$?
+  ((status == 143))
+  grep -q "backup failed while dumping the backend database" "$BATS_TEST_TMPDIR/out"
+  assert_no_backup_left
+  [[ "$(metric lafaom_backup_last_status)" == 0 ]]
 }
 
 @test "a partial folder left by a killed run is removed by the next run, never restored" {
@@ -385,6 +388,17 @@ EOF
   refute database_exists "${TEST_DB}_backend_restoring"
   fingerprint_all "$BATS_TEST_TMPDIR/after"
   assert_same_fingerprints "$BATS_TEST_TMPDIR/before" "$BATS_TEST_TMPDIR/after"
+}
+
+@test "a backup made by a newer pg_dump than the local pg_restore is refused before any change" {
+  run -0 backup_sh
+  local backup newer
+  backup="$(only_backup)"
+  newer=$(($(lafaom_tool_major pg_restore) + 1))
+  sed -i -E "s/^tool pg_dump .*/tool pg_dump pg_dump (PostgreSQL) $newer.0/" "$backup/MANIFEST"
+  run -1 restore_sh --force "$backup"
+  assert_output_contains "pg_restore $((newer - 1)) cannot read dumps made by pg_dump $newer: use pg_restore $newer or newer"
+  assert_output_contains "nothing was changed"
 }
 
 @test "restore names the backup folder when it is missing or has no complete backup" {

@@ -151,6 +151,30 @@ fake_bin() {
   export PATH="$BATS_TEST_TMPDIR/bin:$PATH"
 }
 
+# The first pg_dump of the test stops until release_pg_dump: a backup that is surely running.
+pause_first_pg_dump() {
+  local real
+  real="$(command -v pg_dump)"
+  mkfifo "$BATS_TEST_TMPDIR/paused" "$BATS_TEST_TMPDIR/go"
+  fake_bin pg_dump <<EOF
+#!/usr/bin/env bash
+if [[ "\$1" != --version && ! -e "$BATS_TEST_TMPDIR/released" ]]; then
+  touch "$BATS_TEST_TMPDIR/released"
+  echo paused >"$BATS_TEST_TMPDIR/paused"
+  read -r _ <"$BATS_TEST_TMPDIR/go"
+fi
+exec "$real" "\$@"
+EOF
+}
+
+wait_until_pg_dump_paused() {
+  read -r _ <"$BATS_TEST_TMPDIR/paused"
+}
+
+release_pg_dump() {
+  echo go >"$BATS_TEST_TMPDIR/go"
+}
+
 # wait_for COMMAND...: retries for up to 30 s; a readiness wait, not a timing assertion.
 wait_for() {
   local i
