@@ -133,7 +133,7 @@ restore_main() {
   restore_check_folder_target "$uploads_dir" uploads $force refusals
   if ((${#refusals[@]} > 0)); then
     printf '  - %s\n' "${refusals[@]}" >&2
-    lafaom_die "the targets above hold data; nothing was changed. Add --force to replace them, or restore elsewhere (--backend-db, --moodle-db, --moodledata-dir, --uploads-dir)"
+    lafaom_die "the restore cannot go ahead for the reasons above; nothing was changed (--force replaces targets that hold data; --backend-db, --moodle-db, --moodledata-dir and --uploads-dir restore elsewhere)"
   fi
 
   _restore_changed=true
@@ -322,6 +322,14 @@ restore_check_folder_target() {
   local dir="$1" label="$2" force="$3"
   local -n folder_refusals="$4"
   [[ "$(realpath -m -- "$dir")" != / ]] || lafaom_usage_error "will not restore $label into /"
+  local existing="$dir"
+  while [[ ! -e "$existing" ]]; do
+    existing="$(dirname -- "$existing")"
+  done
+  if [[ ! -w "$existing" ]]; then
+    folder_refusals+=("the $label folder $existing cannot be written (a read-only mount? --force does not help)")
+    return 0
+  fi
   [[ -d "$dir" ]] || return 0
   if [[ -n "$(find "$dir" -mindepth 1 -maxdepth 1 ! -name .lafaom-restore-staging -print -quit)" ]] \
     && [[ "$force" != true ]]; then

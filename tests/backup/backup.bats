@@ -342,13 +342,30 @@ EOF
   assert_output_contains "the Moodle database ${TEST_DB}_moodle exists and holds"
   assert_output_contains "the moodledata folder $MOODLEDATA_DIR is not empty"
   assert_output_contains "the uploads folder $UPLOADS_DIR is not empty"
-  assert_output_contains "nothing was changed. Add --force to replace them"
+  assert_output_contains "nothing was changed (--force replaces targets that hold data"
   fingerprint_all "$BATS_TEST_TMPDIR/after-refusal"
   assert_same_fingerprints "$BATS_TEST_TMPDIR/changed" "$BATS_TEST_TMPDIR/after-refusal"
 
   run -0 restore_sh --force "$backup"
   fingerprint_all "$BATS_TEST_TMPDIR/after-force"
   assert_same_fingerprints "$BATS_TEST_TMPDIR/at-backup" "$BATS_TEST_TMPDIR/after-force"
+}
+
+@test "a read-only target folder is found before anything is restored" {
+  run -0 backup_sh
+  local backup
+  backup="$(only_backup)"
+  fingerprint_all "$BATS_TEST_TMPDIR/before"
+  mkdir -p "$BATS_TEST_TMPDIR/ro"
+  # A read-only bind mount, as a volume mounted ":ro" in the backup container.
+  mount --bind "$UPLOADS_DIR" "$BATS_TEST_TMPDIR/ro" || skip "cannot bind-mount here"
+  mount -o remount,bind,ro "$BATS_TEST_TMPDIR/ro" || { umount "$BATS_TEST_TMPDIR/ro"; skip "cannot remount read-only here"; }
+  run -1 restore_sh --force --uploads-dir "$BATS_TEST_TMPDIR/ro" "$backup"
+  umount "$BATS_TEST_TMPDIR/ro"
+  assert_output_contains "the uploads folder $BATS_TEST_TMPDIR/ro cannot be written (a read-only mount? --force does not help)"
+  assert_output_contains "nothing was changed"
+  fingerprint_all "$BATS_TEST_TMPDIR/after"
+  assert_same_fingerprints "$BATS_TEST_TMPDIR/before" "$BATS_TEST_TMPDIR/after"
 }
 
 @test "a restore drill into other database names and folders leaves the live data alone" {
