@@ -79,7 +79,16 @@ public enum ErrorCode {
     ORGANIZATION_CENTER_EMAIL_ALREADY_EXISTS("organization_center_email_already_exists", "Organization center email already exists",
             HttpStatus.BAD_REQUEST),
     ORGANIZATION_CENTER_NAME_ALREADY_EXISTS("organization_center_name_already_exists", "Organization center name already exists",
-            HttpStatus.BAD_REQUEST);
+            HttpStatus.BAD_REQUEST),
+
+    // Blog (payments-and-content.md D and E): "not found" is a 400 except GET /blog/categories/{id}.
+    CATEGORY_NOT_FOUND("category_not_found", "Category not found", HttpStatus.NOT_FOUND),
+    CATEGORY_NOT_FOUND_IN_REQUEST("category_not_found", "Category not found", HttpStatus.BAD_REQUEST),
+    CATEGORY_SLUG_TAKEN("category_slug_taken", "Category slug already exists", HttpStatus.BAD_REQUEST),
+    CATEGORY_ALREADY_EXISTS("category_already_exists", "Category already exists", HttpStatus.BAD_REQUEST),
+    POST_NOT_FOUND("post_not_found", "Post not found", HttpStatus.BAD_REQUEST),
+    POST_ALREADY_EXISTS("post_already_exists", "Post already exists", HttpStatus.BAD_REQUEST),
+    POST_SECTION_NOT_FOUND("post_section_not_found", "Post section not found", HttpStatus.BAD_REQUEST);
 
     private final String code;
     private final String message;
