@@ -6,11 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.lafaom.platform.shared.AfterTransaction;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -85,16 +84,7 @@ public class SharedCache {
      */
     public void evict(String... groups) {
         List<String> keys = Arrays.stream(groups).map(this::hashKey).toList();
-        Runnable eviction = () -> guard.run(() -> redis.delete(keys));
-        eviction.run();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    eviction.run();
-                }
-            });
-        }
+        AfterTransaction.nowAndAtEnd(() -> guard.run(() -> redis.delete(keys)));
     }
 
     private String hashKey(String group) {

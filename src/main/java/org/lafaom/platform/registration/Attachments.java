@@ -6,6 +6,7 @@ import java.util.Set;
 import org.lafaom.platform.registration.ApplicationRepository.Application;
 import org.lafaom.platform.registration.ApplicationViews.AttachmentOut;
 import org.lafaom.platform.registration.AttachmentRepository.Attachment;
+import org.lafaom.platform.shared.AfterTransaction;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.CurrentUser;
 import org.lafaom.platform.shared.ErrorCode;
@@ -14,8 +15,6 @@ import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.FileStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -71,10 +70,10 @@ class Attachments {
             throw ApiException.validation("body", "name", "A document name of 1 to 100 characters is required");
         }
         FileStore.StoredFile stored = files.store(FOLDER, file, ACCEPTED, null);
-        afterRollback(() -> files.delete(stored.key()));
+        AfterTransaction.afterRollback(() -> files.delete(stored.key()));
         List<String> replaced = attachments.deleteOfType(applicationId, type);
         int id = attachments.insert(applicationId, type, stored.key());
-        afterCommit(() -> replaced.forEach(files::delete));
+        AfterTransaction.afterCommit(() -> replaced.forEach(files::delete));
         return view(attachments.find(id).orElseThrow());
     }
 
@@ -87,7 +86,7 @@ class Attachments {
             throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION, "Submitted documents cannot be removed");
         }
         attachments.delete(attachmentId);
-        afterCommit(() -> files.delete(attachment.filePath()));
+        AfterTransaction.afterCommit(() -> files.delete(attachment.filePath()));
         return view(attachment);
     }
 
@@ -122,22 +121,4 @@ class Attachments {
         return new AttachmentOut(a.id(), a.applicationId(), a.documentType(), path, a.createdAt(), a.updatedAt());
     }
 
-    private static void afterCommit(Runnable action) {
-        register(action, TransactionSynchronization.STATUS_COMMITTED);
-    }
-
-    private static void afterRollback(Runnable action) {
-        register(action, TransactionSynchronization.STATUS_ROLLED_BACK);
-    }
-
-    private static void register(Runnable action, int onStatus) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status == onStatus) {
-                    action.run();
-                }
-            }
-        });
-    }
 }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,8 @@ class SessionRepository {
             + "s.available_slots, s.status, s.registration_fee, s.training_fee, s.currency, "
             + "s.required_attachments::text AS required_attachments, s.installment_percentage::text AS installment_percentage, "
             + "s.moodle_course_id, s.created_at, s.updated_at";
+
+    private static final java.util.Set<String> JSON_COLUMNS = java.util.Set.of("required_attachments", "installment_percentage");
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -60,18 +61,12 @@ class SessionRepository {
     }
 
     void insert(String id, Map<String, Object> columns) {
-        Map<String, Object> values = new HashMap<>(columns);
-        values.put("id", id);
-        String names = String.join(", ", values.keySet());
-        String params = String.join(", ", values.keySet().stream().map(SessionRepository::placeholder).toList());
-        jdbc.sql("INSERT INTO training_sessions (created_at, updated_at, " + names + ") VALUES (now(), now(), " + params + ")")
-                .params(values).update();
+        Rows.insert(jdbc, "training_sessions", id, columns, JSON_COLUMNS);
     }
 
+    /** Applies {@code changes}; column names come from code, never from input. */
     void update(String id, Map<String, Object> changes) {
-        StringBuilder sql = new StringBuilder("UPDATE training_sessions SET updated_at = now()");
-        changes.keySet().forEach(c -> sql.append(", ").append(c).append(" = ").append(placeholder(c)));
-        jdbc.sql(sql + " WHERE id = :id AND delete_at IS NULL").params(changes).param("id", id).update();
+        Rows.update(jdbc, "training_sessions", id, changes, JSON_COLUMNS);
     }
 
     void softDelete(String id) {
@@ -118,24 +113,15 @@ class SessionRepository {
                 ORDER BY created_at, id""").param("session", sessionId).query(String.class).list();
     }
 
-    private static String placeholder(String column) {
-        return column.equals("required_attachments") || column.equals("installment_percentage")
-                ? "CAST(:" + column + " AS json)" : ":" + column;
-    }
-
     private TrainingSessionOut row(ResultSet rs, int i) throws SQLException {
         return new TrainingSessionOut(rs.getString("id"), rs.getString("training_id"), (Integer) rs.getObject("center_id"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getObject("registration_deadline", LocalDate.class), (Integer) rs.getObject("available_slots"),
                 rs.getString("status"), rs.getBigDecimal("registration_fee"), rs.getBigDecimal("training_fee"),
-                rs.getString("currency"), json(rs.getString("required_attachments"), new TypeReference<List<String>>() {}),
-                json(rs.getString("installment_percentage"), new TypeReference<List<BigDecimal>>() {}),
+                rs.getString("currency"), Rows.json(mapper, rs.getString("required_attachments"), new TypeReference<List<String>>() {}),
+                Rows.json(mapper, rs.getString("installment_percentage"), new TypeReference<List<BigDecimal>>() {}),
                 (Integer) rs.getObject("moodle_course_id"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
-    }
-
-    private <T> T json(String text, TypeReference<T> type) {
-        return text == null || text.isBlank() || text.equals("null") ? null : mapper.readValue(text, type);
     }
 
     private static SqlWhere where(Filter f) {

@@ -2,7 +2,6 @@ package org.lafaom.platform.training;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,8 @@ class TrainingRepository {
     private static final String COLUMNS = "t.id, t.title, t.status, t.duration, t.duration_unit, t.specialty_id, t.info_sheet, "
             + "t.training_type, t.presentation, t.benefits::text AS benefits, t.strengths::text AS strengths, t.target_skills, "
             + "t.program, t.target_audience, t.prerequisites, t.enrollment, t.created_at, t.updated_at";
+
+    private static final java.util.Set<String> JSON_COLUMNS = java.util.Set.of("benefits", "strengths");
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -62,40 +63,25 @@ class TrainingRepository {
     }
 
     void insert(String id, Map<String, Object> columns) {
-        Map<String, Object> values = new HashMap<>(columns);
-        values.put("id", id);
-        String names = String.join(", ", values.keySet());
-        String params = String.join(", ", values.keySet().stream().map(this::placeholder).toList());
-        jdbc.sql("INSERT INTO trainings (created_at, updated_at, " + names + ") VALUES (now(), now(), " + params + ")")
-                .params(values).update();
+        Rows.insert(jdbc, "trainings", id, columns, JSON_COLUMNS);
     }
 
     /** Applies {@code changes}; column names come from code, never from input. */
     void update(String id, Map<String, Object> changes) {
-        StringBuilder sql = new StringBuilder("UPDATE trainings SET updated_at = now()");
-        changes.keySet().forEach(c -> sql.append(", ").append(c).append(" = ").append(placeholder(c)));
-        jdbc.sql(sql + " WHERE id = :id AND delete_at IS NULL").params(changes).param("id", id).update();
+        Rows.update(jdbc, "trainings", id, changes, JSON_COLUMNS);
     }
 
     void softDelete(String id) {
         jdbc.sql("UPDATE trainings SET delete_at = now(), updated_at = now() WHERE id = :id").param("id", id).update();
     }
 
-    private String placeholder(String column) {
-        return column.equals("benefits") || column.equals("strengths") ? "CAST(:" + column + " AS json)" : ":" + column;
-    }
-
     private TrainingOut row(ResultSet rs, int i) throws SQLException {
         return new TrainingOut(rs.getString("id"), rs.getString("title"), rs.getString("status"), rs.getInt("duration"),
                 rs.getString("duration_unit"), rs.getInt("specialty_id"), rs.getString("info_sheet"), rs.getString("training_type"),
-                rs.getString("presentation"), json(rs.getString("benefits"), new TypeReference<List<Benefit>>() {}),
-                json(rs.getString("strengths"), new TypeReference<List<Strength>>() {}), rs.getString("target_skills"),
+                rs.getString("presentation"), Rows.json(mapper, rs.getString("benefits"), new TypeReference<List<Benefit>>() {}),
+                Rows.json(mapper, rs.getString("strengths"), new TypeReference<List<Strength>>() {}), rs.getString("target_skills"),
                 rs.getString("program"), rs.getString("target_audience"), rs.getString("prerequisites"), rs.getString("enrollment"),
                 rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getObject("updated_at", java.time.OffsetDateTime.class));
-    }
-
-    private <T> T json(String text, TypeReference<T> type) {
-        return text == null || text.isBlank() || text.equals("null") ? null : mapper.readValue(text, type);
     }
 
     private static SqlWhere where(Filter f) {

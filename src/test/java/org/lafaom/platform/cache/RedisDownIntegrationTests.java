@@ -2,11 +2,10 @@ package org.lafaom.platform.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Http;
+import org.lafaom.platform.support.Ports;
 import org.lafaom.platform.support.IntegrationTest;
 import org.lafaom.platform.support.TrainingFixtures;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class RedisDownIntegrationTests extends IntegrationTest {
 
-    private static final int CLOSED_PORT = closedPort();
+    private static final int CLOSED_PORT = Ports.free();
 
     @DynamicPropertySource
     static void redisNowhere(DynamicPropertyRegistry registry) {
@@ -56,11 +55,4 @@ class RedisDownIntegrationTests extends IntegrationTest {
         assertThat(http.get("/actuator/health").text("/status")).isEqualTo("UP");
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Eventually;
 import org.lafaom.platform.support.Http;
+import org.lafaom.platform.support.Ports;
 import org.lafaom.platform.support.TestDatabase;
+import org.lafaom.platform.support.TestMail;
 import org.lafaom.platform.support.TrainingFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ApprovalMailRecoveryIntegrationTests {
 
     private static final TestDatabase.Database DATABASE = TestDatabase.create("approvalmail");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
     private static final String ADMIN = "approvals-admin@lafaom.test";
     private static final String PASSWORD = "Approvals-Admin-1";
     private static final int STUDENTS = 5;
@@ -96,7 +96,7 @@ class ApprovalMailRecoveryIntegrationTests {
                 .query(Long.class).single() == 0);
         for (String email : emails) {
             List<MimeMessage> approvals = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equalsIgnoreCase(email))
-                    .filter(m -> subject(m).contains("acceptée")).toList();
+                    .filter(m -> TestMail.subject(m).contains("acceptée")).toList();
             assertThat(approvals).as(email).hasSize(1);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM task_failures").query(Long.class).single()).isZero();
@@ -106,22 +106,6 @@ class ApprovalMailRecoveryIntegrationTests {
         try {
             return m.getAllRecipients()[0].toString();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
