@@ -58,9 +58,11 @@ def worker(index):
                 raise RuntimeError(r.status)
             with lock:
                 latencies.append(time.perf_counter() - start)
-        except Exception:
+        except Exception as e:
             with lock:
                 errors[0] += 1
+                if errors[0] == 1:
+                    print("first error: %r" % (e,), file=sys.stderr)
             conn.close()
             conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
 

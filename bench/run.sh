@@ -172,8 +172,9 @@ LUA
     curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
       -d "{\"first_name\":\"A\",\"last_name\":\"B\",\"password\":\"Bench-Student-1\",\"email\":\"$email\",\"status\":\"active\",\"user_type\":\"student\",\"two_factor_enabled\":false}" \
       "$base/api/v1/users"
-    curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"Bench-Student-1\"}" \
-      "$base/api/v1/auth/token" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >>"$tokens_file"
+    # printf adds the newline the JSON answer (and so sed's output) lacks.
+    printf '%s\n' "$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"Bench-Student-1\"}" \
+      "$base/api/v1/auth/token" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')" >>"$tokens_file"
     echo "$email" >>"$emails_file"
   done
   applies=$(python3 bench/apply_load.py "$base" "$SECONDS_PER_RUN" "$tokens_file" "$emails_file")
