@@ -22,11 +22,13 @@ class MoodleProvisioning {
     private final MoodleDirectory moodle;
     private final UserAccounts accounts;
     private final TrainingFacts training;
+    private final MoodleSyncState state;
 
-    MoodleProvisioning(MoodleDirectory moodle, UserAccounts accounts, TrainingFacts training) {
+    MoodleProvisioning(MoodleDirectory moodle, UserAccounts accounts, TrainingFacts training, MoodleSyncState state) {
         this.moodle = moodle;
         this.accounts = accounts;
         this.training = training;
+        this.state = state;
     }
 
     /**
@@ -129,6 +131,8 @@ class MoodleProvisioning {
             Optional<Integer> account = ensureAccount(userId);
             Optional<Integer> course = ensureCourse(sessionId);
             if (account.isPresent() && course.isPresent()) {
+                state.observed(MoodleSyncState.Kind.ACCOUNT, userId, account.get());
+                state.observed(MoodleSyncState.Kind.COURSE, sessionId, course.get());
                 moodle.enrol(account.get(), course.get());
                 return course;
             }

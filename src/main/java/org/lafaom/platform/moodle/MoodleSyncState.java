@@ -54,6 +54,21 @@ class MoodleSyncState {
                 .update();
     }
 
+    /**
+     * Records that an account or course was brought in step as part of another push (an
+     * enrolment ensures both), so staff see each person's and session's state, not only the
+     * enrolment's. A change still waiting for its own push keeps its row pending.
+     */
+    void observed(Kind kind, String entityId, int moodleId) {
+        jdbc.sql("""
+                INSERT INTO moodle_sync (kind, entity_id, status, moodle_id, last_attempt_at, synced_at)
+                VALUES (:kind, :id, 'synced', :moodleId, now(), now())
+                ON CONFLICT (kind, entity_id) DO UPDATE SET moodle_id = :moodleId, updated_at = now(),
+                    status = CASE WHEN moodle_sync.synced_generation >= moodle_sync.generation THEN 'synced' ELSE moodle_sync.status END""")
+                .param("kind", kind.value()).param("id", entityId).param("moodleId", moodleId)
+                .update();
+    }
+
     void failed(Kind kind, String entityId, String error, boolean configuration) {
         jdbc.sql("""
                 UPDATE moodle_sync SET status = :status, last_error = :error, attempts = attempts + 1,

@@ -1,5 +1,9 @@
 package org.lafaom.platform.moodle;
 
+import org.lafaom.platform.training.SessionParticipantJoined;
+import org.lafaom.platform.training.SessionParticipantLeft;
+import org.lafaom.platform.training.TrainingSessionChanged;
+import org.lafaom.platform.training.TrainingSessionCreated;
 import org.lafaom.platform.users.UserAccounts;
 import org.lafaom.platform.users.UserProfileChanged;
 import org.springframework.context.event.EventListener;
@@ -20,6 +24,26 @@ class MoodleTriggers {
         this.sync = sync;
         this.accounts = accounts;
         this.training = training;
+    }
+
+    @EventListener
+    void on(TrainingSessionCreated event) {
+        sync.course(event.sessionId());
+    }
+
+    @EventListener
+    void on(TrainingSessionChanged event) {
+        sync.course(event.sessionId());
+    }
+
+    @EventListener
+    void on(SessionParticipantJoined event) {
+        sync.enrolment(event.userId(), event.sessionId());
+    }
+
+    @EventListener
+    void on(SessionParticipantLeft event) {
+        sync.enrolment(event.userId(), event.sessionId());
     }
 
     /** Only people Moodle knows, or should know, are pushed: a visitor's profile edit costs nothing. */

@@ -48,7 +48,47 @@ public enum ErrorCode {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", "Unsupported grant type", HttpStatus.BAD_REQUEST),
     INVALID_SCOPE("invalid_scope", "Scope or audience not allowed for this client", HttpStatus.BAD_REQUEST),
     WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST),
-    MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE);
+    MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE),
+
+    // Trainings, sessions, registrations, reclamations and organisation centres.
+    TRAINING_NOT_FOUND("training_not_found", "Training not found", HttpStatus.NOT_FOUND),
+    TRAINING_SESSION_NOT_FOUND("training_session_not_found", "Training session not found", HttpStatus.NOT_FOUND),
+    SPECIALTY_NOT_FOUND("specialty_not_found", "Specialty not found", HttpStatus.NOT_FOUND),
+    SPECIALTY_NAME_ALREADY_EXISTS("specialty_name_already_exists", "Specialty with this name already exists", HttpStatus.BAD_REQUEST),
+    STUDENT_APPLICATION_NOT_FOUND("student_application_not_found", "Student application not found", HttpStatus.NOT_FOUND),
+    STUDENT_ATTACHMENT_NOT_FOUND("student_attachment_not_found", "Student attachment not found", HttpStatus.NOT_FOUND),
+    STUDENT_APPLICATION_ALREADY_EXISTS("student_application_already_exists",
+            "You already have an application for this training session", HttpStatus.CONFLICT),
+    INVALID_STATUS_TRANSITION("invalid_status_transition", "This status change is not allowed from the current status",
+            HttpStatus.CONFLICT),
+    MISSING_REQUIRED_ATTACHMENTS("missing_required_attachments", "Some required documents are missing", HttpStatus.BAD_REQUEST),
+    CANNOT_APPROVE_UNPAID_APPLICATION("cannot_approve_unpaid_application", "cannot approve unpaid application", HttpStatus.BAD_REQUEST),
+    REGISTRATION_CLOSED("registration_closed", "Registration is closed", HttpStatus.BAD_REQUEST),
+    NO_AVAILABLE_SLOTS("no_available_slots", "No available slots", HttpStatus.BAD_REQUEST),
+    SESSION_NOT_OPEN("session_not_open", "Session is not open", HttpStatus.BAD_REQUEST),
+    HAS_DEPENDENTS("has_dependents", "Delete or move what still depends on it first", HttpStatus.CONFLICT),
+    YOU_ARE_NOT_REGISTERED_FOR_THIS_TRAINING_SESSION("you_are_not_registered_for_this_training_session",
+            "You are not registered for this training session", HttpStatus.BAD_REQUEST),
+    TRAINING_FEE_ALREADY_PAID("training_fee_already_paid", "Training fee already paid", HttpStatus.BAD_REQUEST),
+    TRAINING_FEE_INSTALLMENT_AMOUNT_TOO_SMALL("training_fee_installment_amount_too_small",
+            "Training fee installment amount too small", HttpStatus.BAD_REQUEST),
+    PAYMENT_INITIATION_FAILED("payment_initiation_failed", "Payment initiation failed", HttpStatus.BAD_REQUEST),
+    RECLAMATION_NOT_FOUND("reclamation_not_found", "Reclamation not found", HttpStatus.NOT_FOUND),
+    RECLAMATION_TYPE_NOT_FOUND("reclamation_type_not_found", "Reclamation type not found", HttpStatus.NOT_FOUND),
+    ORGANIZATION_CENTER_NOT_FOUND("organization_center_not_found", "Organization center not found", HttpStatus.NOT_FOUND),
+    ORGANIZATION_CENTER_EMAIL_ALREADY_EXISTS("organization_center_email_already_exists", "Organization center email already exists",
+            HttpStatus.BAD_REQUEST),
+    ORGANIZATION_CENTER_NAME_ALREADY_EXISTS("organization_center_name_already_exists", "Organization center name already exists",
+            HttpStatus.BAD_REQUEST),
+
+    // Blog (payments-and-content.md D and E): "not found" is a 400 except GET /blog/categories/{id}.
+    CATEGORY_NOT_FOUND("category_not_found", "Category not found", HttpStatus.NOT_FOUND),
+    CATEGORY_NOT_FOUND_IN_REQUEST("category_not_found", "Category not found", HttpStatus.BAD_REQUEST),
+    CATEGORY_SLUG_TAKEN("category_slug_taken", "Category slug already exists", HttpStatus.BAD_REQUEST),
+    CATEGORY_ALREADY_EXISTS("category_already_exists", "Category already exists", HttpStatus.BAD_REQUEST),
+    POST_NOT_FOUND("post_not_found", "Post not found", HttpStatus.BAD_REQUEST),
+    POST_ALREADY_EXISTS("post_already_exists", "Post already exists", HttpStatus.BAD_REQUEST),
+    POST_SECTION_NOT_FOUND("post_section_not_found", "Post section not found", HttpStatus.BAD_REQUEST);
 
     private final String code;
     private final String message;

@@ -51,6 +51,7 @@ public final class FakeMoodleWebServices {
     private final Map<Integer, Course> courses = new ConcurrentHashMap<>();
     private final Set<Enrolment> enrolments = ConcurrentHashMap.newKeySet();
     private final Set<String> missingCapabilities = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(100);
     /** Every call that reached a working server, as {@code function}. */
     public final List<String> calls = new CopyOnWriteArrayList<>();
@@ -75,6 +76,14 @@ public final class FakeMoodleWebServices {
     /** Waits this long before answering each call. */
     public void delay(long millis) {
         this.delayMillis = millis;
+    }
+
+    /**
+     * The next {@code times} calls of {@code function} fail the way Moodle fails when its own
+     * database hiccups: HTTP 200 and an exception body.
+     */
+    public void failNext(String function, int times) {
+        failures.put(function, new AtomicInteger(times));
     }
 
     public void removeCapability(String capability) {
@@ -115,6 +124,20 @@ public final class FakeMoodleWebServices {
 
     public void enrolByHand(int courseId, int userId) {
         enrolments.add(new Enrolment(courseId, userId, 5));
+    }
+
+    public void unenrolByHand(int courseId, int userId) {
+        enrolments.removeIf(e -> e.courseId() == courseId && e.userId() == userId);
+    }
+
+    public void renameByHand(int userId, String firstname, String lastname) {
+        users.computeIfPresent(userId, (id, u) -> new User(id, u.username(), u.email(), u.auth(), firstname, lastname, u.idnumber(),
+                u.suspended()));
+    }
+
+    public void renameCourseByHand(int courseId, String fullname) {
+        courses.computeIfPresent(courseId, (id, c) -> new Course(id, c.shortname(), fullname, c.idnumber(), c.categoryid(), c.startdate(),
+                c.enddate()));
     }
 
     public long calls(String function) {
@@ -166,6 +189,10 @@ public final class FakeMoodleWebServices {
                     "Sorry, but you do not currently have permissions to do that (" + capability + ").");
         }
         calls.add(function);
+        AtomicInteger failing = failures.get(function);
+        if (failing != null && failing.getAndDecrement() > 0) {
+            throw new MoodleException("dml_write_exception", "dmlwriteexception", "Error writing to database");
+        }
         synchronized (this) {
             return switch (function) {
                 case "core_user_get_users_by_field" -> usersByField(params);

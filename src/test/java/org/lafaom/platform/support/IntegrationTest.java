@@ -12,12 +12,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of HTTP integration tests: the whole service on a random port, a real PostgreSQL database of
  * its own, a real SMTP server, and the first administrator bootstrapped from settings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Plain properties rather than dynamic ones, so a test class can override them with its own
+// @DynamicPropertySource (dynamic properties of a subclass lose against its superclass's).
+@TestPropertySource(properties = {
+    "lafaom.tasks.polling-interval=200ms",
+    "lafaom.tasks.first-retry=200ms",
+    "lafaom.tasks.max-retries=3"
+})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@lafaom.test";
@@ -54,10 +62,8 @@ public abstract class IntegrationTest {
         registry.add("lafaom.auth.oauth-clients[0].scopes", () -> "user:read");
         registry.add("lafaom.auth.oauth-clients[0].audiences", () -> "reporting-api");
         registry.add("lafaom.auth.throttle.address-failures", () -> "8");
-        registry.add("lafaom.tasks.polling-interval", () -> "200ms");
-        registry.add("lafaom.tasks.first-retry", () -> "200ms");
-        registry.add("lafaom.tasks.max-retries", () -> "3");
         registry.add("lafaom.uploads.dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-uploads");
+        registry.add("lafaom.blog.legacy-static-dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-legacy-static");
     }
 
     @BeforeEach
