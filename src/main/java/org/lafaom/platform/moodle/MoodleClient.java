@@ -54,6 +54,10 @@ class MoodleClient {
 
     JsonNode call(String function, Map<String, ?> parameters) {
         String token = properties.token();
+        if (token == null && properties.configured()) {
+            // The stack's Moodle init step writes the file once Moodle is installed: wait for it.
+            throw new MoodleUnavailable("the token file " + properties.wsTokenFile() + " is not written yet");
+        }
         if (token == null) {
             throw new PermanentTaskFailure("Moodle configuration error, neither MOODLE_WS_TOKEN nor MOODLE_WS_TOKEN_FILE gives a token");
         }

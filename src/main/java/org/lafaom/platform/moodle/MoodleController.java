@@ -10,6 +10,7 @@ import org.lafaom.platform.moodle.MoodleTasks.ReconcileRequest;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ApiResponse;
 import org.lafaom.platform.shared.CurrentUser;
+import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
 import org.lafaom.platform.tasks.BackgroundTasks;
@@ -85,6 +86,9 @@ class MoodleController {
     @PostMapping("/reconcile")
     @PreAuthorize("hasAuthority('can_manage_moodle')")
     ApiResponse<Map<String, Object>> reconcile(@AuthenticationPrincipal CurrentUser me) {
+        if (!properties.configured()) {
+            throw new ApiException(ErrorCode.MOODLE_NOT_CONFIGURED);
+        }
         String key = "staff-" + java.time.Instant.now().toEpochMilli();
         boolean scheduled = tasks.start(reconcileNow, key, new ReconcileRequest(me == null ? null : me.id()));
         return ApiResponse.ok("Reconciliation scheduled", Map.of("task_instance", key, "scheduled", scheduled));

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Moodle's web services, reached at {@code internalUrl} (else {@code url}). The token is
  * {@code MOODLE_WS_TOKEN}, or else the content of the file {@code MOODLE_WS_TOKEN_FILE} (the
  * stack's Moodle init step writes it there), read at each call so a token created after start-up
- * or rotated is used without a restart. Without a token, provisioning tasks are reported to staff
- * as a configuration error. {@code reconcileEvery} paces the scheduled comparison with Moodle.
+ * or rotated is used without a restart. {@code reconcileEvery} paces the scheduled comparison with
+ * Moodle, which also sends what waited while Moodle was not configured.
  */
 @ConfigurationProperties("lafaom.moodle")
 record MoodleProperties(
@@ -31,7 +31,15 @@ record MoodleProperties(
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webservice/rest/server.php";
     }
 
-    /** The web-service token, or null when none is configured. */
+    /**
+     * Whether Moodle provisioning is set up at all: a token, or a file the token will be written
+     * to. Without either, pushes are only recorded as pending and sent once it is configured.
+     */
+    boolean configured() {
+        return (wsToken != null && !wsToken.isBlank()) || wsTokenFile != null;
+    }
+
+    /** The web-service token, or null when none is available (yet). */
     String token() {
         if (wsToken != null && !wsToken.isBlank()) {
             return wsToken.trim();

@@ -89,6 +89,13 @@ class MoodleSyncState {
                 .query(Row.class).list();
     }
 
+    /** Rows not in step with Moodle (waiting, failed, misconfigured), oldest first. */
+    List<Row> unsynced(int limit) {
+        return jdbc.sql("SELECT kind, entity_id, status, moodle_id, last_error, attempts, last_attempt_at, synced_at, updated_at "
+                        + "FROM moodle_sync WHERE status <> 'synced' ORDER BY updated_at, kind, entity_id LIMIT :limit")
+                .param("limit", limit).query(Row.class).list();
+    }
+
     long count(Filter filter) {
         return jdbc.sql("SELECT count(*) FROM moodle_sync s" + where(filter)).params(params(filter)).query(Long.class).single();
     }

@@ -33,7 +33,6 @@ public abstract class IntegrationTest {
     public static final String OAUTH_CLIENT_ID = "reporting";
     public static final String OAUTH_CLIENT_SECRET = "reporting-secret-for-tests-only";
     public static final String PUBLIC_URL = "http://api.lafaom.test";
-    private static final TestDatabase.Database DATABASE = TestDatabase.create("it");
     private static final String KEY_ENCRYPTION_KEY = randomKey();
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
@@ -47,8 +46,11 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
+        // A database per application context: contexts of different test classes live side by
+        // side in the test JVM, and each one's task workers must only see its own tasks.
+        TestDatabase.Database database = TestDatabase.create("it");
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
