@@ -5,7 +5,11 @@ public enum MailTemplate {
     TWO_FACTOR_CODE("two_factor_code"),
     FORGOTTEN_PASSWORD("forgotten_password"),
     CHANGE_EMAIL("change_email"),
-    PASSWORD_CHANGED("password_changed");
+    PASSWORD_CHANGED("password_changed"),
+    JOB_APPLICATION_CONFIRMATION("job_application_confirmation"),
+    JOB_APPLICATION_OTP("job_application_otp"),
+    JOB_APPLICATION_APPROVED("job_application_approved"),
+    JOB_APPLICATION_REFUSED("job_application_refused");
 
     private final String file;
 

@@ -48,7 +48,25 @@ public enum ErrorCode {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", "Unsupported grant type", HttpStatus.BAD_REQUEST),
     INVALID_SCOPE("invalid_scope", "Scope or audience not allowed for this client", HttpStatus.BAD_REQUEST),
     WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST),
-    MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE);
+    MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE),
+
+    // Payments (payments-and-content.md section E: the contract answers 400 for these).
+    PAYMENT_NOT_FOUND("payment_not_found", "Payment not found", HttpStatus.BAD_REQUEST),
+    PAYMENT_ALREADY_EXISTS("payment_already_exists", "Payment already exists", HttpStatus.BAD_REQUEST),
+    PAYMENT_INITIATION_FAILED("payment_initiation_failed", "Payment initiation failed", HttpStatus.BAD_REQUEST),
+    /** A CinetPay notification whose x-token does not verify; the contract renders it as not_authenticated. */
+    NOTIFICATION_SIGNATURE_INVALID("not_authenticated", "Not Authenticated", HttpStatus.FORBIDDEN),
+
+    // Job offers and job applications.
+    JOB_OFFER_NOT_FOUND("job_offer_not_found", "Job offer not found", HttpStatus.BAD_REQUEST),
+    JOB_OFFER_REFERENCE_TAKEN("job_offer_reference_taken", "Job offer reference already exists", HttpStatus.BAD_REQUEST),
+    JOB_OFFER_CLOSED("job_offer_closed", "Job offer is closed", HttpStatus.BAD_REQUEST),
+    JOB_ATTACHMENT_REQUIRED("job_attachment_required", "Job attachment is required", HttpStatus.BAD_REQUEST),
+    JOB_APPLICATION_NOT_FOUND("job_application_not_found", "Job application not found", HttpStatus.BAD_REQUEST),
+    JOB_ATTACHMENT_NOT_FOUND("job_attachment_not_found", "Job attachment not found", HttpStatus.BAD_REQUEST),
+    CANNOT_APPROVE_UNPAID_APPLICATION("cannot_approve_unpaid_application", "cannot approve unpaid application", HttpStatus.BAD_REQUEST),
+    INVALID_OTP_OR_APPLICATION_NOT_FOUND(
+            "invalid_otp_or_application_not_found", "Invalid OTP code or application not found", HttpStatus.BAD_REQUEST);
 
     private final String code;
     private final String message;

@@ -3,7 +3,10 @@ package org.lafaom.platform.tasks;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.springframework.context.annotation.Lazy;
@@ -36,6 +39,19 @@ public class BackgroundTasks {
                 .onFailure(new RetryThenRecordFailure<>(properties, failures))
                 .execute((instance, context) -> {
                     handler.execute(instance, context);
+                    meters.counter("lafaom.jobs.succeeded", "kind", name).increment();
+                });
+    }
+
+    /**
+     * A task that runs every {@code interval} (counted from the end of the previous run) on one
+     * worker at a time across replicas; it is scheduled when the scheduler starts. A failed run is
+     * logged and the next one comes at the usual time.
+     */
+    public RecurringTask<Void> recurring(String name, Duration interval, Runnable work) {
+        return Tasks.recurring(name, FixedDelay.of(interval))
+                .execute((instance, context) -> {
+                    work.run();
                     meters.counter("lafaom.jobs.succeeded", "kind", name).increment();
                 });
     }
