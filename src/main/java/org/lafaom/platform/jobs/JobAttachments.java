@@ -59,7 +59,7 @@ class JobAttachments {
         if (name.length() > 100) {
             throw ApiException.validation("body", "name", "name must be at most 100 characters");
         }
-        FileStore.StoredFile stored = files.store(FOLDER, file, ACCEPTED, null);
+        FileStore.StoredFile stored = files.store(FOLDER, file, ACCEPTED, properties.maxDocumentSize());
         try {
             return attachments.insertUnattached(name.trim(), stored.key(), name.trim());
         } catch (RuntimeException e) {

@@ -1,13 +1,14 @@
 package org.lafaom.platform.jobs;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Job applications' settings: the candidate's code (life, tries), the public routes' rate limits
- * (per window), how long an uploaded document may wait to be attached to an application, and how
- * long a download link works.
+ * (per window), how long an uploaded document may wait to be attached to an application, how
+ * long a download link works, and how large a document may be.
  */
 @ConfigurationProperties("lafaom.jobs")
 record JobsProperties(
@@ -15,7 +16,8 @@ record JobsProperties(
         @DefaultValue("5") int otpMaxAttempts,
         @DefaultValue Limits limits,
         @DefaultValue("24h") Duration unattachedUploadTtl,
-        @DefaultValue("15m") Duration downloadLinkTtl) {
+        @DefaultValue("15m") Duration downloadLinkTtl,
+        @DefaultValue("10MB") DataSize maxDocumentSize) {
 
     /**
      * @param otpPerApplication code requests per application number and e-mail

@@ -58,6 +58,14 @@ public abstract class IntegrationTest {
         registry.add("lafaom.tasks.first-retry", () -> "200ms");
         registry.add("lafaom.tasks.max-retries", () -> "3");
         registry.add("lafaom.uploads.dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-uploads");
+        // Every context on this database talks to the same fake CinetPay, whichever one runs a payment task.
+        registry.add("lafaom.payments.cinetpay.api-url", FakeCinetPay::url);
+        registry.add("lafaom.payments.cinetpay.api-key", () -> FakeCinetPay.API_KEY);
+        registry.add("lafaom.payments.cinetpay.site-id", () -> FakeCinetPay.SITE_ID);
+        registry.add("lafaom.payments.cinetpay.secret-key", () -> FakeCinetPay.SECRET_KEY);
+        registry.add("lafaom.payments.cinetpay.timeout", () -> "2s");
+        registry.add("lafaom.payments.reconciliation.interval", () -> "500ms");
+        registry.add("lafaom.jobs.max-document-size", () -> "1MB");
     }
 
     @BeforeEach
