@@ -24,18 +24,18 @@ class RequestLimits {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = Limited.class)
     void hit(String key, int limit, Duration window) {
-        Long secondsLeft = jdbc.sql("""
+        long secondsLeft = jdbc.sql("""
                 INSERT INTO jobs_request_limit AS l (limit_key, window_start, hits) VALUES (:k, now(), 1)
                 ON CONFLICT (limit_key) DO UPDATE SET
                     hits = CASE WHEN l.window_start < now() - make_interval(secs => :w) THEN 1 ELSE l.hits + 1 END,
                     window_start = CASE WHEN l.window_start < now() - make_interval(secs => :w) THEN now() ELSE l.window_start END
                 RETURNING CASE WHEN hits > :limit
-                    THEN greatest(1, ceil(extract(epoch FROM window_start + make_interval(secs => :w) - now())))::bigint END""")
+                    THEN greatest(1, ceil(extract(epoch FROM window_start + make_interval(secs => :w) - now())))::bigint ELSE 0 END""")
                 .param("k", key.length() > 400 ? key.substring(0, 400) : key)
                 .param("w", window.toSeconds())
                 .param("limit", limit)
                 .query(Long.class).single();
-        if (secondsLeft != null) {
+        if (secondsLeft > 0) {
             throw new Limited(secondsLeft);
         }
     }
