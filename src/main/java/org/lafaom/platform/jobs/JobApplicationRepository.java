@@ -71,9 +71,8 @@ class JobApplicationRepository {
 
     /** The live application with this number and e-mail (the candidate's proof of who they are, with a code). */
     Optional<JobApplicationOut> findByNumberAndEmail(String applicationNumber, String email) {
-        return jdbc.sql(COLUMNS + """
-                 WHERE a.application_number = :number AND lower(a.email) = lower(:email) AND a.delete_at IS NULL
-                 ORDER BY a.id LIMIT 1""")
+        return jdbc.sql(COLUMNS + " WHERE a.application_number = :number AND lower(a.email) = lower(:email)"
+                        + " AND a.delete_at IS NULL ORDER BY a.id LIMIT 1")
                 .param("number", applicationNumber.trim()).param("email", email.trim()).query(this::row).optional();
     }
 

@@ -64,7 +64,7 @@ class JobOffers {
         values.put("salary", in.salary());
         values.put("benefits", in.benefits());
         values.put("submission_fee", in.submissionFee());
-        values.put("currency", in.currency() == null ? "EUR" : in.currency().toUpperCase(Locale.ROOT));
+        values.put("currency", in.currency() == null ? "EUR" : currency(in.currency()));
         values.put("attachment", in.attachment());
         values.put("conditions", in.conditions());
         String id = Ids.newId();
@@ -105,7 +105,7 @@ class JobOffers {
         putIf(values, "salary", in.salary());
         putIf(values, "benefits", in.benefits());
         putIf(values, "submission_fee", in.submissionFee());
-        putIf(values, "currency", in.currency() == null ? null : in.currency().toUpperCase(Locale.ROOT));
+        putIf(values, "currency", in.currency() == null ? null : currency(in.currency()));
         putIf(values, "attachment", in.attachment());
         putIf(values, "conditions", in.conditions());
         offers.update(id, values);
@@ -118,6 +118,17 @@ class JobOffers {
         JobOfferOut offer = get(id);
         offers.softDelete(id);
         return offer;
+    }
+
+    /** An ISO 4217 currency code, upper-cased; anything else is a validation error. */
+    private static String currency(String code) {
+        String upper = code.trim().toUpperCase(Locale.ROOT);
+        try {
+            java.util.Currency.getInstance(upper);
+            return upper;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("body", "currency", "must be an ISO 4217 currency code");
+        }
     }
 
     private static void putIf(Map<String, Object> values, String column, Object value) {
