@@ -1,12 +1,18 @@
 package org.lafaom.platform.jobs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lafaom.platform.jobs.JobViews.DownloadLink;
 import org.lafaom.platform.jobs.JobViews.JobAttachmentOut;
 import org.lafaom.platform.shared.ApiException;
@@ -36,12 +42,15 @@ class JobAttachments {
     static final String VIEW_PERMISSION = "can_view_job_application";
 
     private static final Logger log = LoggerFactory.getLogger(JobAttachments.class);
+    /** Where the old backend put candidates' files (publicly served then; private now). */
+    private static final Pattern LEGACY_PATH = Pattern.compile("/?static/uploads/job-applications/([A-Za-z0-9][A-Za-z0-9._-]{0,250})");
 
     private final JobAttachmentRepository attachments;
     private final FileStore files;
     private final JobsProperties properties;
     private final WebProperties web;
     private final Clock clock;
+    private final Path legacyFolder;
 
     JobAttachments(JobAttachmentRepository attachments, FileStore files, JobsProperties properties, WebProperties web, Clock clock) {
         this.attachments = attachments;
@@ -49,6 +58,7 @@ class JobAttachments {
         this.properties = properties;
         this.web = web;
         this.clock = clock;
+        this.legacyFolder = properties.legacyStaticDir().toAbsolutePath().normalize().resolve("uploads/job-applications");
     }
 
     /** Stores an upload not yet claimed by an application; its {@code file_path} is what the application sends back. */
@@ -90,20 +100,45 @@ class JobAttachments {
         return attachment;
     }
 
-    void deleteFileAfterCommit(String key) {
-        if (files.resolve(key).isEmpty()) {
+    void deleteFileAfterCommit(String filePath) {
+        Optional<Path> file = stored(filePath);
+        if (file.isEmpty()) {
             return;
         }
+        Runnable delete = () -> {
+            try {
+                Files.deleteIfExists(file.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    files.delete(key);
+                    delete.run();
                 }
             });
         } else {
-            files.delete(key);
+            delete.run();
         }
+    }
+
+    /**
+     * The file behind a {@code file_path}: one this service stored, or one the old backend stored
+     * under {@code static/uploads/job-applications/} in the copied legacy folder.
+     */
+    Optional<Path> stored(String filePath) {
+        Optional<Path> ours = files.existing(filePath);
+        if (ours.isPresent() || filePath == null) {
+            return ours;
+        }
+        Matcher legacy = LEGACY_PATH.matcher(filePath);
+        if (!legacy.matches()) {
+            return Optional.empty();
+        }
+        Path path = legacyFolder.resolve(legacy.group(1)).normalize();
+        return path.getParent().equals(legacyFolder) && Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
     /** A link for staff: the file's address with a token that works for {@code download-link-ttl}. */
@@ -113,7 +148,7 @@ class JobAttachments {
         if (isExternal(attachment.filePath())) {
             return new DownloadLink(attachment.filePath(), null);
         }
-        if (files.resolve(attachment.filePath()).isEmpty()) {
+        if (stored(attachment.filePath()).isEmpty()) {
             throw new ApiException(ErrorCode.JOB_ATTACHMENT_NOT_FOUND, "The file of this attachment is not stored on this server");
         }
         OffsetDateTime expires = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(properties.downloadLinkTtl());
@@ -128,7 +163,7 @@ class JobAttachments {
         if (!staff && !linked) {
             throw new ApiException(me == null && (token == null || token.isBlank()) ? ErrorCode.NOT_AUTHENTICATED : ErrorCode.ACCESS_DENIED);
         }
-        return files.existing(attachment.filePath()).orElseThrow(() -> new ApiException(ErrorCode.JOB_ATTACHMENT_NOT_FOUND,
+        return stored(attachment.filePath()).orElseThrow(() -> new ApiException(ErrorCode.JOB_ATTACHMENT_NOT_FOUND,
                 "The file of this attachment is not stored on this server"));
     }
 
@@ -150,7 +185,7 @@ class JobAttachments {
         if (isExternal(attachment.filePath())) {
             return attachment.filePath();
         }
-        if (files.resolve(attachment.filePath()).isEmpty()) {
+        if (stored(attachment.filePath()).isEmpty()) {
             return null;
         }
         return grant(attachment.id(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(properties.downloadLinkTtl()));

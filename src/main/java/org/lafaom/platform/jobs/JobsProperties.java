@@ -1,5 +1,6 @@
 package org.lafaom.platform.jobs;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Job applications' settings: the candidate's code (life, tries), the public routes' rate limits
  * (per window), how long an uploaded document may wait to be attached to an application, how
- * long a download link works, and how large a document may be.
+ * long a download link works, how large a document may be, and where the old backend's
+ * {@code src/static} folder was copied (its candidates' files become private downloads).
  */
 @ConfigurationProperties("lafaom.jobs")
 record JobsProperties(
@@ -17,7 +19,8 @@ record JobsProperties(
         @DefaultValue Limits limits,
         @DefaultValue("24h") Duration unattachedUploadTtl,
         @DefaultValue("15m") Duration downloadLinkTtl,
-        @DefaultValue("10MB") DataSize maxDocumentSize) {
+        @DefaultValue("10MB") DataSize maxDocumentSize,
+        @DefaultValue(".data/legacy-static") Path legacyStaticDir) {
 
     /**
      * @param otpPerApplication code requests per application number and e-mail

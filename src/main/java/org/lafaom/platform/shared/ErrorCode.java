@@ -66,7 +66,16 @@ public enum ErrorCode {
     JOB_ATTACHMENT_NOT_FOUND("job_attachment_not_found", "Job attachment not found", HttpStatus.BAD_REQUEST),
     CANNOT_APPROVE_UNPAID_APPLICATION("cannot_approve_unpaid_application", "cannot approve unpaid application", HttpStatus.BAD_REQUEST),
     INVALID_OTP_OR_APPLICATION_NOT_FOUND(
-            "invalid_otp_or_application_not_found", "Invalid OTP code or application not found", HttpStatus.BAD_REQUEST);
+            "invalid_otp_or_application_not_found", "Invalid OTP code or application not found", HttpStatus.BAD_REQUEST),
+
+    // Blog (payments-and-content.md D and E): "not found" is a 400 except GET /blog/categories/{id}.
+    CATEGORY_NOT_FOUND("category_not_found", "Category not found", HttpStatus.NOT_FOUND),
+    CATEGORY_NOT_FOUND_IN_REQUEST("category_not_found", "Category not found", HttpStatus.BAD_REQUEST),
+    CATEGORY_SLUG_TAKEN("category_slug_taken", "Category slug already exists", HttpStatus.BAD_REQUEST),
+    CATEGORY_ALREADY_EXISTS("category_already_exists", "Category already exists", HttpStatus.BAD_REQUEST),
+    POST_NOT_FOUND("post_not_found", "Post not found", HttpStatus.BAD_REQUEST),
+    POST_ALREADY_EXISTS("post_already_exists", "Post already exists", HttpStatus.BAD_REQUEST),
+    POST_SECTION_NOT_FOUND("post_section_not_found", "Post section not found", HttpStatus.BAD_REQUEST);
 
     private final String code;
     private final String message;

@@ -138,6 +138,25 @@ class JobAttachmentIntegrationTests extends JobFlowTest {
                 .isOne();
     }
 
+    @Test
+    void whenAnApplicationOfTheOldBackendHasALocalDocumentThenStaffGetItPrivatelyByLink() throws Exception {
+        Path legacy = Path.of(System.getProperty("java.io.tmpdir"), "lafaom-test-legacy-static", "uploads", "job-applications");
+        Files.createDirectories(legacy);
+        String name = "101500123456_cv-" + System.nanoTime() + ".pdf";
+        Files.write(legacy.resolve(name), PDF);
+        int application = apply(offer("0", "EUR"), uniqueEmail("legacy"), List.of()).at("/data/job_application/id").asInt();
+        int attachment = jdbc.sql("""
+                INSERT INTO job_attachments (created_at, updated_at, application_id, document_type, file_path, name)
+                VALUES (now(), now(), :a, 'CV', :p, 'cv') RETURNING id""")
+                .param("a", application).param("p", "static/uploads/job-applications/" + name).query(Integer.class).single();
+        String viewer = staff("can_view_job_application");
+
+        String url = http.get("/api/v1/job-attachments/" + attachment + "/download", Http.Options.bearer(viewer)).text("/data/download_url");
+
+        assertThat(http.get(local(url)).raw().body()).isEqualTo(PDF);
+        assertThat(http.get("/static/uploads/job-applications/" + name).status()).isEqualTo(404);
+    }
+
     private static byte[] bigPdf(int size) {
         byte[] bytes = new byte[size];
         System.arraycopy(PDF, 0, bytes, 0, PDF.length);

@@ -66,6 +66,7 @@ public abstract class IntegrationTest {
         registry.add("lafaom.payments.cinetpay.timeout", () -> "2s");
         registry.add("lafaom.payments.reconciliation.interval", () -> "500ms");
         registry.add("lafaom.jobs.max-document-size", () -> "1MB");
+        registry.add("lafaom.blog.legacy-static-dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-legacy-static");
     }
 
     @BeforeEach
