@@ -27,6 +27,7 @@ import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
+import org.lafaom.platform.shared.SqlPatterns;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -161,7 +162,7 @@ class JobApplications {
             where.append(" AND (a.first_name ILIKE :search ESCAPE '\\' OR a.last_name ILIKE :search ESCAPE '\\'"
                     + " OR a.email ILIKE :search ESCAPE '\\' OR o.title ILIKE :search ESCAPE '\\'"
                     + " OR o.reference ILIKE :search ESCAPE '\\' OR a.application_number ILIKE :search ESCAPE '\\')");
-            params.put("search", JobOfferRepository.like(filter.search()));
+            params.put("search", SqlPatterns.contains(filter.search()));
         }
         if (JobOfferRepository.present(filter.status())) {
             where.append(" AND a.status = CAST(:status AS applicationstatusenum)");

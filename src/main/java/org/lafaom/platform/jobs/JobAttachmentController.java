@@ -1,5 +1,9 @@
 package org.lafaom.platform.jobs;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Candidates' documents: public upload, staff listing, deletion and downloads, and the file behind a link. */
 @RestController
@@ -43,10 +46,19 @@ class JobAttachmentController {
         this.properties = properties;
     }
 
+    /** The upload form as the OpenAPI document shows it; the route reads the two fields itself. */
+    record UploadForm(
+            @Schema(name = "name", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100,
+                    description = "The document type, e.g. CV") String name,
+            @Schema(name = "file", requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
+                    description = "PDF, JPEG or PNG, checked by content") String file) {}
+
     /** Public (multipart {@code name} + {@code file}); the answer is a one-element list, as before. */
     @PostMapping("/api/v1/job-attachments")
-    ApiResponse<List<JobAttachmentOut>> upload(@RequestParam(required = false) String name,
-            @RequestParam(required = false) MultipartFile file, HttpServletRequest request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = UploadForm.class)))
+    ApiResponse<List<JobAttachmentOut>> upload(@Parameter(hidden = true) @RequestParam(required = false) String name,
+            @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file, HttpServletRequest request) {
         limits.hit("upload-address:" + request.getRemoteAddr(), properties.limits().uploadsPerAddress(), properties.limits().window());
         return ApiResponse.ok("Attachment created successfully", List.of(attachments.upload(name, file)));
     }

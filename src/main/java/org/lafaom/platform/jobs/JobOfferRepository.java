@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lafaom.platform.jobs.JobViews.JobOfferOut;
 import org.lafaom.platform.shared.PageRequest;
+import org.lafaom.platform.shared.SqlPatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -101,11 +102,11 @@ class JobOfferRepository {
         if (present(filter.search())) {
             where.append(" AND (o.title ILIKE :search ESCAPE '\\' OR o.main_mission ILIKE :search ESCAPE '\\'"
                     + " OR o.responsibilities ILIKE :search ESCAPE '\\' OR o.competencies ILIKE :search ESCAPE '\\')");
-            params.put("search", like(filter.search()));
+            params.put("search", SqlPatterns.contains(filter.search()));
         }
         if (present(filter.location())) {
             where.append(" AND o.location ILIKE :location ESCAPE '\\'");
-            params.put("location", like(filter.location()));
+            params.put("location", SqlPatterns.contains(filter.location()));
         }
         if (present(filter.contractType())) {
             where.append(" AND lower(o.contract_type) = lower(:contractType)");
@@ -130,10 +131,6 @@ class JobOfferRepository {
 
     static boolean present(String s) {
         return s != null && !s.isBlank();
-    }
-
-    static String like(String s) {
-        return "%" + s.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private Map<String, Object> json(Map<String, Object> values) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
+import org.lafaom.platform.shared.SqlPatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +46,7 @@ class PaymentQueries {
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" AND (p.transaction_id ILIKE :search ESCAPE '\\' OR p.payable_type ILIKE :search ESCAPE '\\'"
                     + " OR p.payment_type ILIKE :search ESCAPE '\\' OR p.product_currency ILIKE :search ESCAPE '\\')");
-            params.put("search", "%" + likeEscape(filter.search().trim()) + "%");
+            params.put("search", SqlPatterns.contains(filter.search()));
         }
         if (filter.minAmount() != null) {
             where.append(" AND coalesce(p.amount, p.product_amount::numeric) >= :min");
@@ -87,9 +88,5 @@ class PaymentQueries {
     Optional<PaymentOut> byTransaction(String transactionId) {
         return jdbc.sql(COLUMNS + " WHERE p.transaction_id = :tx AND p.delete_at IS NULL")
                 .param("tx", transactionId).query(PaymentOut.class).optional();
-    }
-
-    private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -15,15 +15,6 @@ import org.lafaom.platform.support.TestMail;
 /** The public application's rules and the staff routes over applications. */
 class JobApplicationIntegrationTests extends JobFlowTest {
 
-    private String staff(String... permissions) {
-        String email = uniqueEmail("recruiter");
-        String id = createUser(email, "Recruiter-Pass-1", "staff");
-        if (permissions.length > 0) {
-            grant(id, permissions);
-        }
-        return login(email, "Recruiter-Pass-1");
-    }
-
     private int applicationId(Http.Response applied) {
         return applied.at("/data/job_application/id").asInt();
     }
@@ -125,7 +116,7 @@ class JobApplicationIntegrationTests extends JobFlowTest {
 
     @Test
     void whenStaffFilterByPaymentThenIsPaidMeansWhatItSaysAndTotalsMatch() {
-        String token = staff("can_view_job_application");
+        String token = staffWith("can_view_job_application");
         String free = offer("0", "EUR");
         String paidOffer = offer("10", "EUR");
         String marker = "Filtre" + UUID.randomUUID().toString().substring(0, 6);
@@ -165,7 +156,7 @@ class JobApplicationIntegrationTests extends JobFlowTest {
         String offer = offer("0", "EUR", "CV");
         Http.Response applied = apply(offer, uniqueEmail("read"), List.of(document("CV", upload("CV"))));
         int id = applicationId(applied);
-        String token = staff("can_view_job_application");
+        String token = staffWith("can_view_job_application");
 
         Http.Response read = http.get("/api/v1/job-applications/" + id, Http.Options.bearer(token));
         Http.Response docs = http.get("/api/v1/job-applications/" + id + "/attachments", Http.Options.bearer(token));
@@ -174,7 +165,7 @@ class JobApplicationIntegrationTests extends JobFlowTest {
         assertThat(read.text("/data/attachments/0/document_type")).isEqualTo("CV");
         assertThat(docs.text("/data/0/name")).isEqualTo("cv.pdf");
         assertThat(docs.at("/data/0/application_id").asInt()).isEqualTo(id);
-        assertThat(http.get("/api/v1/job-applications/" + id, Http.Options.bearer(staff())).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/job-applications/" + id, Http.Options.bearer(staffWith())).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/job-applications/999999", Http.Options.bearer(token)).text("/error_code"))
                 .isEqualTo("job_application_not_found");
         assertThat(http.get("/api/v1/job-applications/999999/attachments", Http.Options.bearer(token)).text("/error_code"))
@@ -184,7 +175,7 @@ class JobApplicationIntegrationTests extends JobFlowTest {
 
     @Test
     void whenStaffDecideThenUnpaidApplicationsAreRefusedAndTheCandidateIsMailedInTheirLanguage() {
-        String token = staff("can_change_job_application_status");
+        String token = staffWith("can_change_job_application_status");
         String unpaidOffer = offer("10", "EUR");
         int unpaid = applicationId(apply(unpaidOffer, uniqueEmail("unpaid"), List.of()));
         String frEmail = uniqueEmail("approved");
@@ -204,7 +195,7 @@ class JobApplicationIntegrationTests extends JobFlowTest {
         Http.Response badStatus = http.post("/api/v1/job-applications/change-status",
                 Map.of("application_id", fr, "status", "HIRED"), Http.Options.bearer(token));
         Http.Response noPermission = http.post("/api/v1/job-applications/change-status",
-                Map.of("application_id", fr, "status", "REFUSED"), Http.Options.bearer(staff()));
+                Map.of("application_id", fr, "status", "REFUSED"), Http.Options.bearer(staffWith()));
 
         assertThat(refusedUnpaid.text("/error_code")).isEqualTo("cannot_approve_unpaid_application");
         assertThat(approved.text("/data/status")).isEqualTo("APPROVED");
@@ -222,7 +213,7 @@ class JobApplicationIntegrationTests extends JobFlowTest {
     @Test
     void whenStaffDeleteAnApplicationThenItIsHiddenAndTheRouteNeedsItsPermission() {
         int id = applicationId(apply(offer("0", "EUR"), uniqueEmail("deleted"), List.of()));
-        String viewer = staff("can_view_job_application");
+        String viewer = staffWith("can_view_job_application");
 
         assertThat(http.delete("/api/v1/job-applications/" + id, Http.Options.bearer(viewer)).status()).isEqualTo(403);
         Http.Response deleted = http.delete("/api/v1/job-applications/" + id, Http.Options.bearer(adminToken()));

@@ -67,10 +67,4 @@ class JobApplicationJourneyIntegrationTests extends JobFlowTest {
         assertThat(paymentStatus(tx)).isEqualTo("accepted");
         assertThat(TestMail.to(email)).hasSize(2);
     }
-
-    private String staffWith(String... permissions) {
-        String email = uniqueEmail("hr");
-        grant(createUser(email, "Hr-Password-123", "staff"), permissions);
-        return login(email, "Hr-Password-123");
-    }
 }

@@ -17,15 +17,6 @@ class JobAttachmentIntegrationTests extends JobFlowTest {
     @org.springframework.beans.factory.annotation.Autowired
     JobAttachments housekeeping;
 
-    private String staff(String... permissions) {
-        String email = uniqueEmail("docs");
-        String id = createUser(email, "Docs-Password-1", "staff");
-        if (permissions.length > 0) {
-            grant(id, permissions);
-        }
-        return login(email, "Docs-Password-1");
-    }
-
     /** The API path of a download link, on this test's server. */
     private static String local(String url) {
         URI uri = URI.create(url);
@@ -67,7 +58,7 @@ class JobAttachmentIntegrationTests extends JobFlowTest {
     void whenStaffAskForADocumentThenTheyGetALinkThatServesTheFileAndNothingElseDoes() {
         Http.Response applied = apply(offer("0", "EUR", "CV"), uniqueEmail("linked"), List.of(document("CV", upload("CV"))));
         int application = applied.at("/data/job_application/id").asInt();
-        String viewer = staff("can_view_job_application");
+        String viewer = staffWith("can_view_job_application");
         int attachment = http.get("/api/v1/job-applications/" + application + "/attachments", Http.Options.bearer(viewer))
                 .at("/data/0/id").asInt();
 
@@ -78,7 +69,7 @@ class JobAttachmentIntegrationTests extends JobFlowTest {
         Http.Response anonymous = http.get("/api/v1/job-attachments/" + attachment + "/file");
         Http.Response forged = http.get("/api/v1/job-attachments/" + attachment + "/file?token=forged");
         Http.Response otherFile = http.get(local(url).replace("/" + attachment + "/", "/" + (attachment + 1) + "/"));
-        Http.Response noPermission = http.get("/api/v1/job-attachments/" + attachment + "/download", Http.Options.bearer(staff()));
+        Http.Response noPermission = http.get("/api/v1/job-attachments/" + attachment + "/download", Http.Options.bearer(staffWith()));
 
         assertThat(link.status()).isEqualTo(200);
         assertThat(url).startsWith(PUBLIC_URL + "/api/v1/job-attachments/" + attachment + "/file?token=");
@@ -100,13 +91,13 @@ class JobAttachmentIntegrationTests extends JobFlowTest {
     void whenStaffDeleteADocumentThenTheRowAndTheFileAreGone() {
         Http.Response applied = apply(offer("0", "EUR", "CV"), uniqueEmail("deletion"), List.of(document("CV", upload("CV"))));
         int application = applied.at("/data/job_application/id").asInt();
-        String token = staff("can_view_job_application", "can_delete_job_attachment");
+        String token = staffWith("can_view_job_application", "can_delete_job_attachment");
         Http.Response listed = http.get("/api/v1/job-applications/" + application + "/attachments", Http.Options.bearer(token));
         int attachment = listed.at("/data/0/id").asInt();
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "lafaom-test-uploads", listed.text("/data/0/file_path"));
         assertThat(file).exists();
 
-        assertThat(http.delete("/api/v1/job-attachments/" + attachment, Http.Options.bearer(staff("can_view_job_application")))
+        assertThat(http.delete("/api/v1/job-attachments/" + attachment, Http.Options.bearer(staffWith("can_view_job_application")))
                 .status()).isEqualTo(403);
         Http.Response deleted = http.delete("/api/v1/job-attachments/" + attachment, Http.Options.bearer(token));
 
@@ -149,7 +140,7 @@ class JobAttachmentIntegrationTests extends JobFlowTest {
                 INSERT INTO job_attachments (created_at, updated_at, application_id, document_type, file_path, name)
                 VALUES (now(), now(), :a, 'CV', :p, 'cv') RETURNING id""")
                 .param("a", application).param("p", "static/uploads/job-applications/" + name).query(Integer.class).single();
-        String viewer = staff("can_view_job_application");
+        String viewer = staffWith("can_view_job_application");
 
         String url = http.get("/api/v1/job-attachments/" + attachment + "/download", Http.Options.bearer(viewer)).text("/data/download_url");
 

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Http;
-import org.lafaom.platform.support.IntegrationTest;
+import org.lafaom.platform.support.JobFlowTest;
 
 /** The five job offer routes: public reads, staff writes behind their permissions, validation. */
-class JobOfferIntegrationTests extends IntegrationTest {
+class JobOfferIntegrationTests extends JobFlowTest {
 
-    private Map<String, Object> offer(String reference) {
+    private Map<String, Object> offerBody(String reference) {
         Map<String, Object> body = new HashMap<>();
         body.put("reference", reference);
         body.put("title", "Logisticien humanitaire");
@@ -31,25 +31,16 @@ class JobOfferIntegrationTests extends IntegrationTest {
         return body;
     }
 
-    private String staff(String... permissions) {
-        String email = uniqueEmail("offers");
-        String id = createUser(email, "Offers-Password-1", "staff");
-        if (permissions.length > 0) {
-            grant(id, permissions);
-        }
-        return login(email, "Offers-Password-1");
-    }
-
     private static String reference() {
         return "JO-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test
     void whenStaffCreateReadUpdateAndDeleteAnOfferThenEachStepAnswersTheOffer() {
-        String token = staff("can_create_job_offer", "can_update_job_offer", "can_delete_job_offer");
+        String token = staffWith("can_create_job_offer", "can_update_job_offer", "can_delete_job_offer");
         String ref = reference();
 
-        Http.Response created = http.post("/api/v1/job-offers", offer(ref), Http.Options.bearer(token));
+        Http.Response created = http.post("/api/v1/job-offers", offerBody(ref), Http.Options.bearer(token));
         String id = created.text("/data/id");
         Http.Response read = http.get("/api/v1/job-offers/" + id);
         Http.Response updated = http.put("/api/v1/job-offers/" + id, Map.of("title", "Logisticien senior", "salary", 500000),
@@ -73,12 +64,12 @@ class JobOfferIntegrationTests extends IntegrationTest {
 
     @Test
     void whenWritesComeWithoutTheirPermissionThenTheyAreRefused() {
-        String token = staff();
-        Http.Response created = http.post("/api/v1/job-offers", offer(reference()), Http.Options.bearer(adminToken()));
+        String token = staffWith();
+        Http.Response created = http.post("/api/v1/job-offers", offerBody(reference()), Http.Options.bearer(adminToken()));
         String id = created.text("/data/id");
 
-        assertThat(http.post("/api/v1/job-offers", offer(reference()), new Http.Options()).status()).isEqualTo(401);
-        assertThat(http.post("/api/v1/job-offers", offer(reference()), Http.Options.bearer(token)).status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/job-offers", offerBody(reference()), new Http.Options()).status()).isEqualTo(401);
+        assertThat(http.post("/api/v1/job-offers", offerBody(reference()), Http.Options.bearer(token)).status()).isEqualTo(403);
         assertThat(http.put("/api/v1/job-offers/" + id, Map.of("title", "x"), Http.Options.bearer(token)).status()).isEqualTo(403);
         assertThat(http.delete("/api/v1/job-offers/" + id, Http.Options.bearer(token)).status()).isEqualTo(403);
     }
@@ -87,13 +78,13 @@ class JobOfferIntegrationTests extends IntegrationTest {
     void whenAReferenceIsAlreadyUsedByALiveOfferThenItIsRefused() {
         String token = adminToken();
         String ref = reference();
-        String first = http.post("/api/v1/job-offers", offer(ref), Http.Options.bearer(token)).text("/data/id");
-        String second = http.post("/api/v1/job-offers", offer(reference()), Http.Options.bearer(token)).text("/data/id");
+        String first = http.post("/api/v1/job-offers", offerBody(ref), Http.Options.bearer(token)).text("/data/id");
+        String second = http.post("/api/v1/job-offers", offerBody(reference()), Http.Options.bearer(token)).text("/data/id");
 
-        Http.Response duplicate = http.post("/api/v1/job-offers", offer(ref.toLowerCase()), Http.Options.bearer(token));
+        Http.Response duplicate = http.post("/api/v1/job-offers", offerBody(ref.toLowerCase()), Http.Options.bearer(token));
         Http.Response renamed = http.put("/api/v1/job-offers/" + second, Map.of("reference", ref), Http.Options.bearer(token));
         http.delete("/api/v1/job-offers/" + first, Http.Options.bearer(token));
-        Http.Response reused = http.post("/api/v1/job-offers", offer(ref), Http.Options.bearer(token));
+        Http.Response reused = http.post("/api/v1/job-offers", offerBody(ref), Http.Options.bearer(token));
 
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.text("/error_code")).isEqualTo("job_offer_reference_taken");
@@ -104,16 +95,16 @@ class JobOfferIntegrationTests extends IntegrationTest {
     @Test
     void whenAnOfferIsInvalidThenItIsAValidationError() {
         String token = adminToken();
-        Map<String, Object> negative = offer(reference());
+        Map<String, Object> negative = offerBody(reference());
         negative.put("submission_fee", -1);
-        Map<String, Object> currency = offer(reference());
+        Map<String, Object> currency = offerBody(reference());
         currency.put("currency", "EURO");
-        Map<String, Object> notIso = offer(reference());
+        Map<String, Object> notIso = offerBody(reference());
         notIso.put("currency", "ABC");
-        Map<String, Object> dates = offer(reference());
+        Map<String, Object> dates = offerBody(reference());
         dates.put("start_date", "2026-05-01");
         dates.put("end_date", "2026-04-01");
-        Map<String, Object> missing = offer(reference());
+        Map<String, Object> missing = offerBody(reference());
         missing.remove("submission_deadline");
 
         for (Map<String, Object> body : List.of(negative, currency, notIso, dates, missing)) {
@@ -131,7 +122,7 @@ class JobOfferIntegrationTests extends IntegrationTest {
         String token = adminToken();
         String tag = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = offer(reference());
+            Map<String, Object> body = offerBody(reference());
             body.put("title", "Poste " + tag + " " + i);
             body.put("salary", 100000 * (i + 1));
             body.put("contract_type", i == 0 ? "CDI" : "CDD");

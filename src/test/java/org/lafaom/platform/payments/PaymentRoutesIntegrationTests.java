@@ -10,26 +10,17 @@ import org.lafaom.platform.support.JobFlowTest;
 /** The five payments routes: permissions, shapes, filters, pagination and failure paths. */
 class PaymentRoutesIntegrationTests extends JobFlowTest {
 
-    private String staffToken(String... permissions) {
-        String email = uniqueEmail("staff");
-        String id = createUser(email, "Staff-Password-1", "staff");
-        if (permissions.length > 0) {
-            grant(id, permissions);
-        }
-        return login(email, "Staff-Password-1");
-    }
-
     @Test
     void whenStaffListPaymentsThenTheyNeedCanViewPayment() {
         assertThat(http.get("/api/v1/payments/payments").status()).isEqualTo(401);
-        assertThat(http.get("/api/v1/payments/payments", Http.Options.bearer(staffToken())).status()).isEqualTo(403);
-        assertThat(http.get("/api/v1/payments/payments", Http.Options.bearer(staffToken("can_view_payment"))).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/payments/payments", Http.Options.bearer(staffWith())).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/payments/payments", Http.Options.bearer(staffWith("can_view_payment"))).status()).isEqualTo(200);
     }
 
     @Test
     void whenAPaymentIsReadThenItHasThePaymentOutShape() {
         String tx = applyAndOpenPayment(uniqueEmail("shape"), "50");
-        String token = staffToken("can_view_payment");
+        String token = staffWith("can_view_payment");
 
         Http.Response byTx = http.get("/api/v1/payments/payments-by-transaction/" + tx, Http.Options.bearer(token));
         String id = byTx.text("/data/id");
@@ -55,7 +46,7 @@ class PaymentRoutesIntegrationTests extends JobFlowTest {
 
     @Test
     void whenAPaymentIsUnknownThenItIsPaymentNotFound() {
-        String token = staffToken("can_view_payment");
+        String token = staffWith("can_view_payment");
 
         Http.Response byId = http.get("/api/v1/payments/payments/nope", Http.Options.bearer(token));
         Http.Response byTx = http.get("/api/v1/payments/payments-by-transaction/nope", Http.Options.bearer(token));
@@ -65,12 +56,12 @@ class PaymentRoutesIntegrationTests extends JobFlowTest {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.text("/error_code")).isEqualTo("payment_not_found");
         }
-        assertThat(http.get("/api/v1/payments/payments-by-transaction/x", Http.Options.bearer(staffToken())).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/payments/payments-by-transaction/x", Http.Options.bearer(staffWith())).status()).isEqualTo(403);
     }
 
     @Test
     void whenTheListIsFilteredThenTheTotalCountsWhatMatches() {
-        String token = staffToken("can_view_payment");
+        String token = staffWith("can_view_payment");
         String first = applyAndOpenPayment(uniqueEmail("filter"), "12.50");
         String second = applyAndOpenPayment(uniqueEmail("filter"), "13.50");
         CINETPAY.refuse(second);
@@ -101,7 +92,7 @@ class PaymentRoutesIntegrationTests extends JobFlowTest {
 
     @Test
     void whenPaginationIsOutOfBoundsThenItIsAValidationErrorAndUnknownKeysAreIgnored() {
-        String token = staffToken("can_view_payment");
+        String token = staffWith("can_view_payment");
 
         assertThat(http.get("/api/v1/payments/payments?page_size=1001", Http.Options.bearer(token)).status()).isEqualTo(422);
         assertThat(http.get("/api/v1/payments/payments?page=0", Http.Options.bearer(token)).status()).isEqualTo(422);

@@ -279,10 +279,7 @@ class PaymentSettlementIntegrationTests extends JobFlowTest {
         // Whether the retried task or reconciliation gets there first, the payment is settled once.
         makeDueForReconciliation(tx);
 
-        awaitPaymentStatus(tx, "accepted");
-        assertThat(applicationPaymentId(tx)).isNotNull();
-        Eventually.await("confirmation e-mail", () -> !TestMail.to(email).isEmpty());
-        assertThat(acceptances(tx)).isEqualTo(1);
+        assertSettledOnceAndMailed(tx, email);
     }
 
     @Test
@@ -293,10 +290,7 @@ class PaymentSettlementIntegrationTests extends JobFlowTest {
 
         makeDueForReconciliation(tx);
 
-        awaitPaymentStatus(tx, "accepted");
-        assertThat(applicationPaymentId(tx)).isNotNull();
-        Eventually.await("confirmation e-mail", () -> !TestMail.to(email).isEmpty());
-        assertThat(acceptances(tx)).isEqualTo(1);
+        assertSettledOnceAndMailed(tx, email);
     }
 
     @Test
@@ -314,6 +308,13 @@ class PaymentSettlementIntegrationTests extends JobFlowTest {
 
         awaitPaymentStatus(tx, "accepted");
         assertThat(applicationPaymentId(tx)).isNotNull();
+    }
+
+    private void assertSettledOnceAndMailed(String tx, String email) {
+        awaitPaymentStatus(tx, "accepted");
+        assertThat(applicationPaymentId(tx)).isNotNull();
+        Eventually.await("confirmation e-mail", () -> !TestMail.to(email).isEmpty());
+        assertThat(acceptances(tx)).isEqualTo(1);
     }
 
     private void makeDueForReconciliation(String transactionId) {
