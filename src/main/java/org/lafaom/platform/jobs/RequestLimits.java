@@ -1,8 +1,7 @@
 package org.lafaom.platform.jobs;
 
 import java.time.Duration;
-import org.lafaom.platform.shared.ApiException;
-import org.lafaom.platform.shared.ErrorCode;
+import org.lafaom.platform.shared.TooManyRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,7 @@ class RequestLimits {
         this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = Limited.class)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = TooManyRequests.class)
     void hit(String key, int limit, Duration window) {
         long secondsLeft = jdbc.sql("""
                 INSERT INTO jobs_request_limit AS l (limit_key, window_start, hits) VALUES (:k, now(), 1)
@@ -36,27 +35,12 @@ class RequestLimits {
                 .param("limit", limit)
                 .query(Long.class).single();
         if (secondsLeft > 0) {
-            throw new Limited(secondsLeft);
+            throw new TooManyRequests(secondsLeft);
         }
     }
 
     @Scheduled(fixedDelayString = "1h", initialDelayString = "15m")
     void purgeStale() {
         jdbc.sql("DELETE FROM jobs_request_limit WHERE window_start < now() - interval '1 day'").update();
-    }
-
-    /** Too many requests for now; {@code retryAfterSeconds} goes into the Retry-After header. */
-    static final class Limited extends ApiException {
-        private final long retryAfterSeconds;
-
-        Limited(long retryAfterSeconds) {
-            super(ErrorCode.TOO_MANY_REQUESTS);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        @Override
-        public Long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
     }
 }

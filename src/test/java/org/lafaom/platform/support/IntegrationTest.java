@@ -116,6 +116,16 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** Signs in a new staff member holding these permissions (none: signed in, without rights). */
+    protected String staffWith(String... permissions) {
+        String email = uniqueEmail("staff");
+        String id = createUser(email, "Staff-Password-1", "staff");
+        if (permissions.length > 0) {
+            grant(id, permissions);
+        }
+        return login(email, "Staff-Password-1");
+    }
+
     private static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

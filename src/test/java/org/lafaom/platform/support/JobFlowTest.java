@@ -19,16 +19,6 @@ public abstract class JobFlowTest extends IntegrationTest {
     protected static final FakeCinetPay CINETPAY = FakeCinetPay.instance();
     protected static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** Signs in a new staff member holding these permissions (none: a signed-in user without rights). */
-    protected String staffWith(String... permissions) {
-        String email = uniqueEmail("staff");
-        String id = createUser(email, "Staff-Password-1", "staff");
-        if (permissions.length > 0) {
-            grant(id, permissions);
-        }
-        return login(email, "Staff-Password-1");
-    }
-
     /** Creates an offer through the API (as the administrator) and returns its id. */
     protected String offer(String fee, String currency, String... requiredDocuments) {
         return offer(fee, currency, LocalDate.now().plusDays(30), requiredDocuments);
