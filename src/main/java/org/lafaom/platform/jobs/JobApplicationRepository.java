@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lafaom.platform.jobs.JobViews.JobApplicationOut;
 import org.lafaom.platform.shared.PageRequest;
+import org.lafaom.platform.shared.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,16 +85,16 @@ class JobApplicationRepository {
                 .param("id", id).query(Candidate.class).optional();
     }
 
-    List<JobApplicationOut> list(String where, Map<String, Object> params, PageRequest page) {
-        return jdbc.sql(COLUMNS + " JOIN job_offers o ON o.id = a.job_offer_id" + where + " ORDER BY a." + page.orderBy()
-                        + (page.ascending() ? " ASC" : " DESC") + ", a.id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.pageSize()).param("offset", page.offset()).query(this::row).list();
+    List<JobApplicationOut> list(SqlWhere where, PageRequest page) {
+        return where.bind(jdbc.sql(COLUMNS + " JOIN job_offers o ON o.id = a.job_offer_id" + where.sql() + " ORDER BY a."
+                        + page.orderBy() + (page.ascending() ? " ASC" : " DESC") + ", a.id LIMIT :limit OFFSET :offset"))
+                .param("limit", page.pageSize()).param("offset", page.offset()).query(this::row).list();
     }
 
     /** Counts with the same join and filters as {@link #list}, so the total matches what is listed. */
-    long count(String where, Map<String, Object> params) {
-        return jdbc.sql("SELECT count(*) FROM job_applications a JOIN job_offers o ON o.id = a.job_offer_id" + where)
-                .params(params).query(Long.class).single();
+    long count(SqlWhere where) {
+        return where.bind(jdbc.sql("SELECT count(*) FROM job_applications a JOIN job_offers o ON o.id = a.job_offer_id"
+                + where.sql())).query(Long.class).single();
     }
 
     void setStatus(int id, String status, String reason) {

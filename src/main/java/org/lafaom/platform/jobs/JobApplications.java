@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,7 @@ import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
-import org.lafaom.platform.shared.SqlPatterns;
+import org.lafaom.platform.shared.SqlWhere;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,26 +155,14 @@ class JobApplications {
     }
 
     PageResponse<JobApplicationOut> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE a.delete_at IS NULL");
-        Map<String, Object> params = new HashMap<>();
-        if (JobOfferRepository.present(filter.search())) {
-            where.append(" AND (a.first_name ILIKE :search ESCAPE '\\' OR a.last_name ILIKE :search ESCAPE '\\'"
-                    + " OR a.email ILIKE :search ESCAPE '\\' OR o.title ILIKE :search ESCAPE '\\'"
-                    + " OR o.reference ILIKE :search ESCAPE '\\' OR a.application_number ILIKE :search ESCAPE '\\')");
-            params.put("search", SqlPatterns.contains(filter.search()));
-        }
-        if (JobOfferRepository.present(filter.status())) {
-            where.append(" AND a.status = CAST(:status AS applicationstatusenum)");
-            params.put("status", status(filter.status(), "query"));
-        }
-        if (JobOfferRepository.present(filter.jobOfferId())) {
-            where.append(" AND a.job_offer_id = :jobOfferId");
-            params.put("jobOfferId", filter.jobOfferId().trim());
-        }
-        if (filter.isPaid() != null) {
-            where.append(filter.isPaid() ? " AND " : " AND NOT ").append(JobApplicationRepository.PAID);
-        }
-        return PageResponse.of(applications.list(where.toString(), params, page), page, applications.count(where.toString(), params));
+        SqlWhere where = SqlWhere.of("a.delete_at IS NULL")
+                .search(filter.search(), "a.first_name", "a.last_name", "a.email", "o.title", "o.reference", "a.application_number")
+                .and("a.status = CAST(? AS applicationstatusenum)",
+                        filter.status() == null || filter.status().isBlank() ? null : status(filter.status(), "query"))
+                .and("a.job_offer_id = ?", filter.jobOfferId() == null ? null : filter.jobOfferId().trim())
+                .andIf(Boolean.TRUE.equals(filter.isPaid()), JobApplicationRepository.PAID)
+                .andIf(Boolean.FALSE.equals(filter.isPaid()), "NOT " + JobApplicationRepository.PAID);
+        return PageResponse.of(applications.list(where, page), page, applications.count(where));
     }
 
     /**

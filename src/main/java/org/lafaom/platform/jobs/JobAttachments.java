@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lafaom.platform.jobs.JobViews.DownloadLink;
 import org.lafaom.platform.jobs.JobViews.JobAttachmentOut;
+import org.lafaom.platform.shared.AfterTransaction;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.CurrentUser;
 import org.lafaom.platform.shared.ErrorCode;
@@ -25,8 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -105,23 +104,13 @@ class JobAttachments {
         if (file.isEmpty()) {
             return;
         }
-        Runnable delete = () -> {
+        AfterTransaction.afterCommit(() -> {
             try {
                 Files.deleteIfExists(file.get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    delete.run();
-                }
-            });
-        } else {
-            delete.run();
-        }
+        });
     }
 
     /**

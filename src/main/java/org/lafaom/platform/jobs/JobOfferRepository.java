@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lafaom.platform.jobs.JobViews.JobOfferOut;
 import org.lafaom.platform.shared.PageRequest;
-import org.lafaom.platform.shared.SqlPatterns;
+import org.lafaom.platform.shared.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -85,52 +85,31 @@ class JobOfferRepository {
         jdbc.sql("UPDATE job_offers SET delete_at = now(), updated_at = now() WHERE id = :id").param("id", id).update();
     }
 
-    List<JobOfferOut> list(PageRequest page, Map<String, Object> params, String where) {
-        return jdbc.sql(COLUMNS + where + " ORDER BY o." + page.orderBy() + (page.ascending() ? " ASC" : " DESC")
-                        + " NULLS LAST, o.id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.pageSize()).param("offset", page.offset())
+    List<JobOfferOut> list(PageRequest page, SqlWhere where) {
+        return where.bind(jdbc.sql(COLUMNS + where.sql() + " ORDER BY o." + page.orderBy() + (page.ascending() ? " ASC" : " DESC")
+                        + " NULLS LAST, o.id LIMIT :limit OFFSET :offset"))
+                .param("limit", page.pageSize()).param("offset", page.offset())
                 .query(this::row).list();
     }
 
-    long count(Map<String, Object> params, String where) {
-        return jdbc.sql("SELECT count(*) FROM job_offers o" + where).params(params).query(Long.class).single();
+    long count(SqlWhere where) {
+        return where.bind(jdbc.sql("SELECT count(*) FROM job_offers o" + where.sql())).query(Long.class).single();
     }
 
-    /** The WHERE clause of the public list and its parameters (filled into {@code params}). */
-    static String where(Filter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE o.delete_at IS NULL");
-        if (present(filter.search())) {
-            where.append(" AND (o.title ILIKE :search ESCAPE '\\' OR o.main_mission ILIKE :search ESCAPE '\\'"
-                    + " OR o.responsibilities ILIKE :search ESCAPE '\\' OR o.competencies ILIKE :search ESCAPE '\\')");
-            params.put("search", SqlPatterns.contains(filter.search()));
-        }
-        if (present(filter.location())) {
-            where.append(" AND o.location ILIKE :location ESCAPE '\\'");
-            params.put("location", SqlPatterns.contains(filter.location()));
-        }
-        if (present(filter.contractType())) {
-            where.append(" AND lower(o.contract_type) = lower(:contractType)");
-            params.put("contractType", filter.contractType().trim());
-        }
-        if (filter.salaryMin() != null) {
-            where.append(" AND o.salary >= :salaryMin");
-            params.put("salaryMin", filter.salaryMin());
-        }
-        if (filter.salaryMax() != null) {
-            where.append(" AND o.salary <= :salaryMax");
-            params.put("salaryMax", filter.salaryMax());
-        }
-        return where.toString();
+    /** The public list's filters. */
+    static SqlWhere where(Filter filter) {
+        return SqlWhere.of("o.delete_at IS NULL")
+                .search(filter.search(), "o.title", "o.main_mission", "o.responsibilities", "o.competencies")
+                .search(filter.location(), "o.location")
+                .and("lower(o.contract_type) = lower(?)", filter.contractType() == null ? null : filter.contractType().trim())
+                .and("o.salary >= ?", filter.salaryMin())
+                .and("o.salary <= ?", filter.salaryMax());
     }
 
     private static void requireWritable(Map<String, Object> values) {
         if (!WRITABLE.containsAll(values.keySet())) {
             throw new IllegalArgumentException("not a job_offers column: " + values.keySet());
         }
-    }
-
-    static boolean present(String s) {
-        return s != null && !s.isBlank();
     }
 
     private Map<String, Object> json(Map<String, Object> values) {

@@ -1,6 +1,5 @@
 package org.lafaom.platform.jobs;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.Ids;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
+import org.lafaom.platform.shared.SqlWhere;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +30,8 @@ class JobOffers {
     }
 
     PageResponse<JobOfferOut> list(JobOfferRepository.Filter filter, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        String where = JobOfferRepository.where(filter, params);
-        return PageResponse.of(offers.list(page, params, where), page, offers.count(params, where));
+        SqlWhere where = JobOfferRepository.where(filter);
+        return PageResponse.of(offers.list(page, where), page, offers.count(where));
     }
 
     JobOfferOut get(String id) {

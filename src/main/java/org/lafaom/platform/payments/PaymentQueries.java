@@ -2,14 +2,12 @@ package org.lafaom.platform.payments;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lafaom.platform.shared.PageRequest;
 import org.lafaom.platform.shared.PageResponse;
-import org.lafaom.platform.shared.SqlPatterns;
+import org.lafaom.platform.shared.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,43 +39,20 @@ class PaymentQueries {
     }
 
     PageResponse<PaymentOut> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE p.delete_at IS NULL");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.search() != null && !filter.search().isBlank()) {
-            where.append(" AND (p.transaction_id ILIKE :search ESCAPE '\\' OR p.payable_type ILIKE :search ESCAPE '\\'"
-                    + " OR p.payment_type ILIKE :search ESCAPE '\\' OR p.product_currency ILIKE :search ESCAPE '\\')");
-            params.put("search", SqlPatterns.contains(filter.search()));
-        }
-        if (filter.minAmount() != null) {
-            where.append(" AND coalesce(p.amount, p.product_amount::numeric) >= :min");
-            params.put("min", filter.minAmount());
-        }
-        if (filter.maxAmount() != null) {
-            where.append(" AND coalesce(p.amount, p.product_amount::numeric) <= :max");
-            params.put("max", filter.maxAmount());
-        }
-        if (filter.currency() != null && !filter.currency().isBlank()) {
-            where.append(" AND upper(p.product_currency) = upper(:currency)");
-            params.put("currency", filter.currency().trim());
-        }
-        if (filter.status() != null && !filter.status().isBlank()) {
-            where.append(" AND lower(p.status) = lower(:status)");
-            params.put("status", filter.status().trim());
-        }
-        if (filter.dateFrom() != null) {
-            where.append(" AND p.created_at >= :from");
-            params.put("from", filter.dateFrom());
-        }
-        if (filter.dateTo() != null) {
-            where.append(" AND p.created_at < :to");
-            params.put("to", filter.dateTo().plusDays(1));
-        }
+        SqlWhere where = SqlWhere.of("p.delete_at IS NULL")
+                .search(filter.search(), "p.transaction_id", "p.payable_type", "p.payment_type", "p.product_currency")
+                .and("coalesce(p.amount, p.product_amount::numeric) >= ?", filter.minAmount())
+                .and("coalesce(p.amount, p.product_amount::numeric) <= ?", filter.maxAmount())
+                .and("upper(p.product_currency) = upper(?)", filter.currency() == null ? null : filter.currency().trim())
+                .and("lower(p.status) = lower(?)", filter.status() == null ? null : filter.status().trim())
+                .and("p.created_at >= ?", filter.dateFrom())
+                .and("p.created_at < ?", filter.dateTo() == null ? null : filter.dateTo().plusDays(1));
         String order = (page.orderBy().equals("amount") ? "coalesce(p.amount, p.product_amount::numeric)" : "p.created_at")
                 + (page.ascending() ? " ASC" : " DESC") + ", p.id ASC";
-        List<PaymentOut> rows = jdbc.sql(COLUMNS + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.pageSize()).param("offset", page.offset())
+        List<PaymentOut> rows = where.bind(jdbc.sql(COLUMNS + where.sql() + " ORDER BY " + order + " LIMIT :limit OFFSET :offset"))
+                .param("limit", page.pageSize()).param("offset", page.offset())
                 .query(PaymentOut.class).list();
-        long total = jdbc.sql("SELECT count(*) FROM payments p" + where).params(params).query(Long.class).single();
+        long total = where.bind(jdbc.sql("SELECT count(*) FROM payments p" + where.sql())).query(Long.class).single();
         return PageResponse.of(rows, page, total);
     }
 
