@@ -28,6 +28,7 @@ public abstract class IntegrationTest {
     private static final TestDatabase.Database DATABASE = TestDatabase.create("it");
     private static final String KEY_ENCRYPTION_KEY = randomKey();
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+    private static final String RUN_PREFIX = "lafaom-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
 
     @LocalServerPort
     protected int port;
@@ -66,6 +67,9 @@ public abstract class IntegrationTest {
         registry.add("lafaom.payments.cinetpay.timeout", () -> "2s");
         registry.add("lafaom.payments.reconciliation.interval", () -> "500ms");
         registry.add("lafaom.jobs.max-document-size", () -> "1MB");
+        // Redis is shared by every test run on this machine: rate-limit counters and cached reads of
+        // an earlier run must not leak into this one.
+        registry.add("lafaom.cache.key-prefix", () -> RUN_PREFIX);
         registry.add("lafaom.blog.legacy-static-dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-legacy-static");
     }
 
