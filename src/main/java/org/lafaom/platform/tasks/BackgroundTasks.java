@@ -1,16 +1,19 @@
 package org.lafaom.platform.tasks;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.sql.SQLException;
 import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How other modules define and start background work. A task is declared once as a bean with
@@ -56,8 +59,30 @@ public class BackgroundTasks {
                 });
     }
 
-    /** Schedules {@code data} for {@code task} now, once per {@code key}; returns false if it already exists. */
+    /**
+     * Schedules {@code data} for {@code task} now, once per {@code key}; returns false if it already
+     * exists. db-scheduler checks, then inserts: two callers starting the same key at the same
+     * moment outside a transaction both pass the check, and the second insert meets the primary
+     * key; that is the key existing, not a failure. (Inside a transaction the database has already
+     * aborted it, so the error goes up.)
+     */
     public <T> boolean start(OneTimeTask<T> task, String key, T data) {
-        return scheduler.scheduleIfNotExists(task.instance(key, data), Instant.now());
+        try {
+            return scheduler.scheduleIfNotExists(task.instance(key, data), Instant.now());
+        } catch (TaskInstanceException e) {
+            if (duplicateKey(e) && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -310,6 +310,43 @@ class PaymentSettlementIntegrationTests extends JobFlowTest {
         assertThat(applicationPaymentId(tx)).isNotNull();
     }
 
+    @Test
+    void whenAPendingPaymentOfTheOldBackendWasAcceptedAtCinetPayThenReconciliationSettlesItsApplication() {
+        String email = uniqueEmail("legacy");
+        String offer = offer("10", "EUR");
+        int application = jdbc.sql("""
+                INSERT INTO job_applications (created_at, updated_at, job_offer_id, application_number, status, submission_fee,
+                    currency, email, phone_number, first_name, last_name)
+                VALUES (now() - interval '3 hours', now(), :offer, :number, 'RECEIVED', 10, 'EUR', :email, '+221700000000', 'Old', 'Row')
+                RETURNING id""")
+                .param("offer", offer).param("number", "APP-OLD-" + System.nanoTime()).param("email", email)
+                .query(Integer.class).single();
+        String tx = java.util.UUID.randomUUID().toString();
+        int cinetpay = jdbc.sql("""
+                INSERT INTO cinetpay_payments (created_at, updated_at, transaction_id, amount, amount_received, currency, status, payment_url)
+                VALUES (now() - interval '3 hours', now(), :tx, 6750, 0, 'XAF', 'PENDING', 'https://checkout.cinetpay.com/payment/old')
+                RETURNING id""").param("tx", tx).query(Integer.class).single();
+        String paymentId = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO payments (id, created_at, updated_at, transaction_id, product_amount, product_currency, payment_currency,
+                    daily_rate, usd_product_currency_rate, usd_payment_currency_rate, status, payable_id, payable_type,
+                    payment_type_id, payment_type)
+                VALUES (:id, now() - interval '3 hours', now(), :tx, 10.0, 'EUR', 'XAF', 675.0, 0.0017, 600.0, 'pending', :app,
+                    'JobApplication', :cinetpay, 'CinetPayPayment')""")
+                .param("id", paymentId).param("tx", tx).param("app", String.valueOf(application))
+                .param("cinetpay", String.valueOf(cinetpay)).update();
+        CINETPAY.knownFromBefore(tx, 6750, "XAF");
+        CINETPAY.pay(tx);
+
+        awaitPaymentStatus(tx, "accepted");
+
+        assertThat(applicationPaymentId(tx)).isEqualTo(paymentId);
+        assertThat(jdbc.sql("SELECT status FROM cinetpay_payments WHERE id = :id").param("id", cinetpay).query(String.class).single())
+                .isEqualTo("accepted");
+        Eventually.await("confirmation e-mail", () -> !TestMail.to(email).isEmpty());
+        assertThat(acceptances(tx)).isEqualTo(1);
+    }
+
     private void assertSettledOnceAndMailed(String tx, String email) {
         awaitPaymentStatus(tx, "accepted");
         assertThat(applicationPaymentId(tx)).isNotNull();

@@ -98,6 +98,11 @@ public final class FakeCinetPay {
         return o;
     }
 
+    /** A transaction opened before this fake existed (by the old backend, say). */
+    public void knownFromBefore(String transactionId, long amount, String currency) {
+        opened.put(transactionId, new Opened(transactionId, amount, currency, JSON.createObjectNode()));
+    }
+
     /** The customer paid what was asked. */
     public void pay(String transactionId) {
         Opened o = opened(transactionId);
