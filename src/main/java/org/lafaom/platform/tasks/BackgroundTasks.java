@@ -61,10 +61,10 @@ public class BackgroundTasks {
 
     /**
      * Schedules {@code data} for {@code task} now, once per {@code key}; returns false if it already
-     * exists. db-scheduler checks, then inserts: two callers starting the same key at the same
-     * moment outside a transaction both pass the check, and the second insert meets the primary
-     * key; that is the key existing, not a failure. (Inside a transaction the database has already
-     * aborted it, so the error goes up.)
+     * exists. db-scheduler checks, inserts, and on a failed insert checks again: when two callers
+     * start one key at the same moment and the first one's execution has already run and gone by
+     * then, the second gets the primary-key error. The key was started: that is not a failure.
+     * (Inside a transaction the database has aborted it by then, so the error goes up.)
      */
     public <T> boolean start(OneTimeTask<T> task, String key, T data) {
         try {
