@@ -2,8 +2,6 @@ package org.lafaom.platform.moodle;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lafaom.platform.moodle.MoodleSyncState.Kind;
@@ -66,13 +64,12 @@ class MoodleTasks {
 
     /** Drift repair on a timer, so a change made in Moodle by hand or a lost task is caught. */
     @Bean
-    RecurringTask<Void> moodleReconcileTask(MoodleProperties properties, MoodleReconciliation reconciliation) {
-        return Tasks.recurring(RECONCILE_SCHEDULED, FixedDelay.of(properties.reconcileEvery()))
-                .execute((instance, context) -> {
-                    if (properties.token() != null) {
-                        reconciliation.run();
-                    }
-                });
+    RecurringTask<Void> moodleReconcileTask(BackgroundTasks tasks, MoodleProperties properties, MoodleReconciliation reconciliation) {
+        return tasks.recurring(RECONCILE_SCHEDULED, properties.reconcileEvery(), () -> {
+            if (properties.token() != null) {
+                reconciliation.run();
+            }
+        });
     }
 
     private static void run(MoodleSyncState state, Kind kind, String entityId, long generation, Supplier<Optional<Integer>> step) {

@@ -10,7 +10,11 @@ public enum MailTemplate {
     APPLICATION_RECEIVED("application_received"),
     APPLICATION_SUBMITTED("application_submitted"),
     APPLICATION_APPROVED("application_approved"),
-    APPLICATION_REFUSED("application_refused");
+    APPLICATION_REFUSED("application_refused"),
+    JOB_APPLICATION_CONFIRMATION("job_application_confirmation"),
+    JOB_APPLICATION_OTP("job_application_otp"),
+    JOB_APPLICATION_APPROVED("job_application_approved"),
+    JOB_APPLICATION_REFUSED("job_application_refused");
 
     private final String file;
 

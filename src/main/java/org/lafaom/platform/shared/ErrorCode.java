@@ -52,6 +52,22 @@ public enum ErrorCode {
     MOODLE_NOT_CONFIGURED("moodle_not_configured", "Moodle provisioning is not configured (MOODLE_WS_TOKEN or MOODLE_WS_TOKEN_FILE)",
             HttpStatus.CONFLICT),
 
+    // Payments (payments-and-content.md section E: the contract answers 400 for these).
+    PAYMENT_NOT_FOUND("payment_not_found", "Payment not found", HttpStatus.BAD_REQUEST),
+    PAYMENT_ALREADY_EXISTS("payment_already_exists", "Payment already exists", HttpStatus.BAD_REQUEST),
+    /** A CinetPay notification whose x-token does not verify; the contract renders it as not_authenticated. */
+    NOTIFICATION_SIGNATURE_INVALID("not_authenticated", "Not Authenticated", HttpStatus.FORBIDDEN),
+
+    // Job offers and job applications.
+    JOB_OFFER_NOT_FOUND("job_offer_not_found", "Job offer not found", HttpStatus.BAD_REQUEST),
+    JOB_OFFER_REFERENCE_TAKEN("job_offer_reference_taken", "Job offer reference already exists", HttpStatus.BAD_REQUEST),
+    JOB_OFFER_CLOSED("job_offer_closed", "Job offer is closed", HttpStatus.BAD_REQUEST),
+    JOB_ATTACHMENT_REQUIRED("job_attachment_required", "Job attachment is required", HttpStatus.BAD_REQUEST),
+    JOB_APPLICATION_NOT_FOUND("job_application_not_found", "Job application not found", HttpStatus.BAD_REQUEST),
+    JOB_ATTACHMENT_NOT_FOUND("job_attachment_not_found", "Job attachment not found", HttpStatus.BAD_REQUEST),
+    INVALID_OTP_OR_APPLICATION_NOT_FOUND(
+            "invalid_otp_or_application_not_found", "Invalid OTP code or application not found", HttpStatus.BAD_REQUEST),
+
     // Trainings, sessions, registrations, reclamations and organisation centres.
     TRAINING_NOT_FOUND("training_not_found", "Training not found", HttpStatus.NOT_FOUND),
     TRAINING_SESSION_NOT_FOUND("training_session_not_found", "Training session not found", HttpStatus.NOT_FOUND),

@@ -27,10 +27,10 @@ class SchedulerConfiguration {
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, TaskProperties properties, ObjectMapper mapper,
             MeterRegistry meters) {
-        // Recurring tasks are "start tasks": the scheduler puts their first run in the table itself.
-        List<RecurringTask<?>> recurring = tasks.stream()
-                .filter(RecurringTask.class::isInstance).<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
-        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList();
+        // Recurring tasks are "start tasks": db-scheduler schedules their first run at start-up.
+        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
+        List<RecurringTask<?>> recurring = new java.util.ArrayList<>();
+        tasks.stream().filter(t -> t instanceof RecurringTask<?>).forEach(t -> recurring.add((RecurringTask<?>) t));
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
                 .startTasks(recurring)
                 .tableName("scheduled_tasks")

@@ -22,6 +22,8 @@ public enum Permission {
     CAN_VIEW_PAYMENT,
     /** Added by this service: see and retry failed background tasks (e-mails, Moodle, payments). */
     CAN_MANAGE_BACKGROUND_TASKS,
+    /** Added by this service: the admin app deletes job applications, a route the old backend lacked. */
+    CAN_DELETE_JOB_APPLICATION,
     /** Added by this service: see what was pushed to Moodle, push again, run a reconciliation. */
     CAN_MANAGE_MOODLE;
 

@@ -8,6 +8,7 @@ import org.lafaom.platform.support.Http;
 import org.lafaom.platform.support.IntegrationTest;
 import org.lafaom.platform.support.TrainingFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The public catalogue is served from Redis (127.0.0.1:6379) and every write through the API evicts it. */
@@ -16,13 +17,16 @@ class CatalogueCacheIntegrationTests extends IntegrationTest {
     @Autowired
     StringRedisTemplate redis;
 
+    @Value("${lafaom.cache.key-prefix}")
+    String prefix;
+
     @Test
     void whenTheCatalogueIsReadTwiceThenTheSecondReadComesFromRedisUntilAWriteEvictsIt() {
         TrainingFixtures fx = new TrainingFixtures(http, adminToken());
         String training = fx.training();
         Http.Response first = http.get("/api/v1/trainings/" + training);
         assertThat(first.status()).isEqualTo(200);
-        assertThat(redis.opsForHash().hasKey("lafaom:cache:catalogue", "training|" + training)).isTrue();
+        assertThat(redis.opsForHash().hasKey(prefix + "cache:catalogue", "training|" + training)).isTrue();
 
         // A change behind the service's back is not seen while the entry lives: the read came from Redis.
         jdbc.sql("UPDATE trainings SET title = 'Changed in SQL' WHERE id = :id").param("id", training).update();
@@ -31,7 +35,7 @@ class CatalogueCacheIntegrationTests extends IntegrationTest {
         Http.Response updated = http.put("/api/v1/trainings/" + training, Map.of("title", "Changed through the API"), fx.admin());
         assertThat(updated.status()).isEqualTo(200);
         assertThat(http.get("/api/v1/trainings/" + training).text("/data/title")).isEqualTo("Changed through the API");
-        assertThat(redis.getExpire("lafaom:cache:catalogue")).as("the group expires on its own too").isPositive();
+        assertThat(redis.getExpire(prefix + "cache:catalogue")).as("the group expires on its own too").isPositive();
     }
 
     @Test

@@ -65,6 +65,18 @@ public abstract class IntegrationTest {
         registry.add("lafaom.auth.oauth-clients[0].audiences", () -> "reporting-api");
         registry.add("lafaom.auth.throttle.address-failures", () -> "8");
         registry.add("lafaom.uploads.dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-uploads");
+        // One fake CinetPay for the whole test JVM.
+        registry.add("lafaom.payments.cinetpay.api-url", FakeCinetPay::url);
+        registry.add("lafaom.payments.cinetpay.api-key", () -> FakeCinetPay.API_KEY);
+        registry.add("lafaom.payments.cinetpay.site-id", () -> FakeCinetPay.SITE_ID);
+        registry.add("lafaom.payments.cinetpay.secret-key", () -> FakeCinetPay.SECRET_KEY);
+        registry.add("lafaom.payments.cinetpay.timeout", () -> "2s");
+        registry.add("lafaom.payments.reconciliation.interval", () -> "500ms");
+        registry.add("lafaom.jobs.max-document-size", () -> "1MB");
+        // Redis is shared by every context and every test run on this machine: rate-limit counters
+        // and cached reads of another context (another database) or an earlier run must not leak in.
+        String redisPrefix = "lafaom-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        registry.add("lafaom.cache.key-prefix", () -> redisPrefix);
         registry.add("lafaom.blog.legacy-static-dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-legacy-static");
     }
 
@@ -113,6 +125,16 @@ public abstract class IntegrationTest {
         if (r.status() != 200) {
             throw new AssertionError("grant failed: " + r.body());
         }
+    }
+
+    /** Signs in a new staff member holding these permissions (none: signed in, without rights). */
+    protected String staffWith(String... permissions) {
+        String email = uniqueEmail("staff");
+        String id = createUser(email, "Staff-Password-1", "staff");
+        if (permissions.length > 0) {
+            grant(id, permissions);
+        }
+        return login(email, "Staff-Password-1");
     }
 
     private static String randomKey() {
