@@ -31,7 +31,7 @@ class MoodleClient {
 
     private static final Set<String> CONFIGURATION_ERRORS = Set.of(
             "invalidtoken", "accessexception", "nopermissions", "webservicesnotenabled", "servicenotavailable",
-            "invalidfunction", "sitemaintenance");
+            "invalidfunction", "wsusercannotassign", "wscannotenrol", "wsnoinstance");
 
     /** Moodle could not do it now; the task will retry. */
     static class MoodleUnavailable extends RuntimeException {
@@ -53,11 +53,16 @@ class MoodleClient {
     }
 
     JsonNode call(String function, Map<String, ?> parameters) {
-        if (properties.wsToken() == null || properties.wsToken().isBlank()) {
-            throw new PermanentTaskFailure("MOODLE_WS_TOKEN is not set: Moodle provisioning is not configured");
+        String token = properties.token();
+        if (token == null && properties.configured()) {
+            // The stack's Moodle init step writes the file once Moodle is installed: wait for it.
+            throw new MoodleUnavailable("the token file " + properties.wsTokenFile() + " is not written yet");
+        }
+        if (token == null) {
+            throw new PermanentTaskFailure("Moodle configuration error, neither MOODLE_WS_TOKEN nor MOODLE_WS_TOKEN_FILE gives a token");
         }
         StringJoiner form = new StringJoiner("&");
-        form.add("wstoken=" + enc(properties.wsToken()));
+        form.add("wstoken=" + enc(token));
         form.add("wsfunction=" + enc(function));
         form.add("moodlewsrestformat=json");
         parameters.forEach((name, value) -> flatten(name, value, form));

@@ -49,6 +49,8 @@ public enum ErrorCode {
     INVALID_SCOPE("invalid_scope", "Scope or audience not allowed for this client", HttpStatus.BAD_REQUEST),
     WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST),
     MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE),
+    MOODLE_NOT_CONFIGURED("moodle_not_configured", "Moodle provisioning is not configured (MOODLE_WS_TOKEN or MOODLE_WS_TOKEN_FILE)",
+            HttpStatus.CONFLICT),
 
     // Payments (payments-and-content.md section E: the contract answers 400 for these).
     PAYMENT_NOT_FOUND("payment_not_found", "Payment not found", HttpStatus.BAD_REQUEST),

@@ -61,6 +61,22 @@ public class TrainingSessions {
         return sessions.participantUserIds(sessionId);
     }
 
+    /** The live sessions the person currently takes part in. */
+    public List<String> sessionsOfParticipant(String userId) {
+        return jdbc.sql("""
+                SELECT p.session_id FROM training_session_participants p JOIN training_sessions s ON s.id = p.session_id
+                WHERE p.user_id = :user AND p.delete_at IS NULL AND s.delete_at IS NULL ORDER BY p.created_at""")
+                .param("user", userId).query(String.class).list();
+    }
+
+    /** Live sessions that have participants or a linked Moodle course, oldest first. */
+    public List<String> sessionsWithParticipantsOrCourse() {
+        return jdbc.sql("""
+                SELECT s.id FROM training_sessions s WHERE s.delete_at IS NULL AND (s.moodle_course_id IS NOT NULL
+                   OR EXISTS (SELECT 1 FROM training_session_participants p WHERE p.session_id = s.id AND p.delete_at IS NULL))
+                ORDER BY s.created_at, s.id""").query(String.class).list();
+    }
+
     /** Everything an application copies from or checks against its session. */
     public record SessionTerms(
             String id, String trainingId, String trainingTitle, String status, LocalDate startDate, LocalDate endDate,

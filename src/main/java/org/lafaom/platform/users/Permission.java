@@ -23,7 +23,9 @@ public enum Permission {
     /** Added by this service: see and retry failed background tasks (e-mails, Moodle, payments). */
     CAN_MANAGE_BACKGROUND_TASKS,
     /** Added by this service: the admin app deletes job applications, a route the old backend lacked. */
-    CAN_DELETE_JOB_APPLICATION;
+    CAN_DELETE_JOB_APPLICATION,
+    /** Added by this service: see what was pushed to Moodle, push again, run a reconciliation. */
+    CAN_MANAGE_MOODLE;
 
     private static final Set<String> VALUES =
             Arrays.stream(values()).map(Permission::value).collect(Collectors.toUnmodifiableSet());

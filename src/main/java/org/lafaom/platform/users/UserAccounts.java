@@ -1,6 +1,8 @@
 package org.lafaom.platform.users;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -166,14 +168,37 @@ public class UserAccounts {
     /** What Moodle needs to know about a person. */
     public record MoodleIdentity(String id, String email, String firstName, String lastName, Integer moodleUserId, String status) {}
 
+    /** The person as Moodle should know them; a soft-deleted account reads as status {@code deleted}. */
     public Optional<MoodleIdentity> moodleIdentity(String userId) {
-        return jdbc.sql("SELECT id, email, first_name, last_name, moodle_user_id, status FROM users WHERE id = :id")
-                .param("id", userId).query(MoodleIdentity.class).optional();
+        return moodleIdentities(List.of(userId)).stream().findFirst();
+    }
+
+    public List<MoodleIdentity> moodleIdentities(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, email, first_name, last_name, moodle_user_id,
+                       CASE WHEN delete_at IS NULL THEN status ELSE 'deleted' END AS status
+                FROM users WHERE id IN (:ids)""")
+                .param("ids", userIds).query(MoodleIdentity.class).list();
+    }
+
+    /** Backend user ids of these Moodle accounts, for those linked to one. */
+    public Map<Integer, String> usersByMoodleIds(Collection<Integer> moodleUserIds) {
+        if (moodleUserIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT moodle_user_id, id FROM users WHERE moodle_user_id IN (:ids)")
+                .param("ids", moodleUserIds)
+                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getString(2)))
+                .list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
     @Transactional
     public void setMoodleUserId(String userId, int moodleUserId) {
-        users.update(userId, java.util.Map.of("moodle_user_id", moodleUserId));
+        users.update(userId, Map.of("moodle_user_id", moodleUserId));
     }
 
     /** A new account asked for by another module (first administrator, student, firm). */

@@ -119,6 +119,7 @@ class UserAdministration {
         if (isLockedOut(status)) {
             accounts.revokeAllSessions(id);
         }
+        events.publishEvent(new UserProfileChanged(id));
         return get(id);
     }
 
@@ -133,6 +134,7 @@ class UserAdministration {
         }
         users.softDelete(id);
         accounts.revokeAllSessions(id);
+        events.publishEvent(new UserProfileChanged(id));
         return user;
     }
 

@@ -32,22 +32,44 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
  */
 public final class FakeMoodle implements AutoCloseable {
 
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final int boundPort;
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
+    /** Moodle's REST web services ({@code webservice/rest/server.php}) on the same host. */
+    public final FakeMoodleWebServices ws = new FakeMoodleWebServices();
     private final HttpClient client = HttpClient.newHttpClient();
     private volatile String issuer;
     private volatile String jwksUrl;
     public final List<String> signedIn = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeMoodle(int port) {
+        server = listen(port);
+        boundPort = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int port) {
+        HttpServer http;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/auth/jwtsso/start.php", this::start);
-        server.createContext("/auth/jwtsso/callback.php", this::callback);
-        server.start();
+        http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        http.createContext("/auth/jwtsso/start.php", this::start);
+        http.createContext("/auth/jwtsso/callback.php", this::callback);
+        http.createContext("/webservice/rest/server.php", ws::handle);
+        http.start();
+        return http;
+    }
+
+    /** Moodle goes away: connections to its port are refused until {@link #restart()}. */
+    public void stop() {
+        server.stop(0);
+    }
+
+    /** Moodle is back on the same address, with everything it knew. */
+    public void restart() {
+        server = listen(boundPort);
     }
 
     public void configure(String issuerUrl, String jwks) {
@@ -56,7 +78,7 @@ public final class FakeMoodle implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + boundPort;
     }
 
     public boolean isUnusedNonce(String nonce) {

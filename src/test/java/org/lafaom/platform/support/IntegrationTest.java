@@ -12,12 +12,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of HTTP integration tests: the whole service on a random port, a real PostgreSQL database of
  * its own, a real SMTP server, and the first administrator bootstrapped from settings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Plain properties rather than dynamic ones, so a test class can override them with its own
+// @DynamicPropertySource (dynamic properties of a subclass lose against its superclass's).
+@TestPropertySource(properties = {
+    "lafaom.tasks.polling-interval=200ms",
+    "lafaom.tasks.first-retry=200ms",
+    "lafaom.tasks.max-retries=3"
+})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@lafaom.test";
@@ -25,10 +33,8 @@ public abstract class IntegrationTest {
     public static final String OAUTH_CLIENT_ID = "reporting";
     public static final String OAUTH_CLIENT_SECRET = "reporting-secret-for-tests-only";
     public static final String PUBLIC_URL = "http://api.lafaom.test";
-    private static final TestDatabase.Database DATABASE = TestDatabase.create("it");
     private static final String KEY_ENCRYPTION_KEY = randomKey();
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
-    private static final String RUN_PREFIX = "lafaom-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
 
     @LocalServerPort
     protected int port;
@@ -40,8 +46,11 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
+        // A database per application context: contexts of different test classes live side by
+        // side in the test JVM, and each one's task workers must only see its own tasks.
+        TestDatabase.Database database = TestDatabase.create("it");
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
@@ -55,11 +64,8 @@ public abstract class IntegrationTest {
         registry.add("lafaom.auth.oauth-clients[0].scopes", () -> "user:read");
         registry.add("lafaom.auth.oauth-clients[0].audiences", () -> "reporting-api");
         registry.add("lafaom.auth.throttle.address-failures", () -> "8");
-        registry.add("lafaom.tasks.polling-interval", () -> "200ms");
-        registry.add("lafaom.tasks.first-retry", () -> "200ms");
-        registry.add("lafaom.tasks.max-retries", () -> "3");
         registry.add("lafaom.uploads.dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-uploads");
-        // Every context on this database talks to the same fake CinetPay, whichever one runs a payment task.
+        // One fake CinetPay for the whole test JVM.
         registry.add("lafaom.payments.cinetpay.api-url", FakeCinetPay::url);
         registry.add("lafaom.payments.cinetpay.api-key", () -> FakeCinetPay.API_KEY);
         registry.add("lafaom.payments.cinetpay.site-id", () -> FakeCinetPay.SITE_ID);
@@ -67,9 +73,10 @@ public abstract class IntegrationTest {
         registry.add("lafaom.payments.cinetpay.timeout", () -> "2s");
         registry.add("lafaom.payments.reconciliation.interval", () -> "500ms");
         registry.add("lafaom.jobs.max-document-size", () -> "1MB");
-        // Redis is shared by every test run on this machine: rate-limit counters and cached reads of
-        // an earlier run must not leak into this one.
-        registry.add("lafaom.cache.key-prefix", () -> RUN_PREFIX);
+        // Redis is shared by every context and every test run on this machine: rate-limit counters
+        // and cached reads of another context (another database) or an earlier run must not leak in.
+        String redisPrefix = "lafaom-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        registry.add("lafaom.cache.key-prefix", () -> redisPrefix);
         registry.add("lafaom.blog.legacy-static-dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-legacy-static");
     }
 
