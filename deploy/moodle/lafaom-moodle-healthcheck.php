@@ -9,7 +9,8 @@ $context = stream_context_create(['http' => [
     'ignore_errors' => true,
     'follow_location' => 0,
 ]]);
-$body = @file_get_contents('http://127.0.0.1:8080/login/index.php', false, $context);
+$url = getenv('LAFAOM_HEALTHCHECK_URL') ?: 'http://127.0.0.1:8080/login/index.php';
+$body = @file_get_contents($url, false, $context);
 $status = isset($http_response_header[0]) ? $http_response_header[0] : 'no answer';
 if ($body === false || !preg_match('#^HTTP/\S+ 200 #', $status)) {
     fwrite(STDERR, "moodle unhealthy: $status\n");
