@@ -6,11 +6,14 @@ packaging: docker-compose, dclint's Compose Specification schema, caddy, promtoo
 PHP, the backend jar itself, and Debian's builds of the Prometheus exporters.
 """
 
+import json
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,3 +209,168 @@ class Process:
 def psql(sql, db="postgres"):
     return run(["psql", "-h", os.environ.get("PGHOST", "127.0.0.1"), "-U", "postgres", "-d", db,
                 "-v", "ON_ERROR_STOP=1", "-qAtc", sql])
+
+
+# --- Dockerfiles ----------------------------------------------------------------------------
+
+EXACT_BASE = re.compile(r"^[a-z0-9./-]+:v?\d+\.\d+(\.\d+)?([-_][a-z0-9.]+)*$")
+
+
+def dockerfile(path):
+    """Instructions of a Dockerfile, continuation lines joined, comments dropped."""
+    lines, current = [], ""
+    for raw in (ROOT / path).read_text().splitlines():
+        if raw.strip().startswith("#") and not current:
+            continue
+        if raw.strip().startswith("#"):
+            continue
+        current += raw.rstrip("\\").rstrip() + " " if raw.endswith("\\") else raw
+        if not raw.endswith("\\"):
+            if current.strip():
+                lines.append(current.strip())
+            current = ""
+    return lines
+
+
+def args_of(instructions):
+    return dict(re.match(r"ARG (\w+)=(\S+)", i).groups() for i in instructions if re.match(r"ARG \w+=", i))
+
+
+def bases(path):
+    instructions = dockerfile(path)
+    args = args_of(instructions)
+    found = []
+    for i in instructions:
+        if i.startswith("FROM "):
+            image = i.split()[1]
+            found.append(re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], image))
+    return found
+
+
+def entrypoint():
+    line = next(i for i in dockerfile("Dockerfile") if i.startswith("ENTRYPOINT "))
+    return json.loads(line[len("ENTRYPOINT "):])
+
+
+def java_options():
+    line = next(i for i in dockerfile("Dockerfile") if i.startswith("ENV JDK_JAVA_OPTIONS="))
+    return shlex.split(line[len("ENV "):])[0].split("=", 1)[1]
+
+
+def jdk_home():
+    """A JDK of the image's feature release (25) on this machine, as ./mvnw finds it."""
+    wanted = bases("Dockerfile")[1].split(":")[1].split(".")[0]
+    for home in sorted(Path("/usr/lib/jvm").glob("*")):
+        release = home / "release"
+        if release.exists() and f'JAVA_VERSION="{wanted}.' in release.read_text():
+            return home
+    pytest.fail(f"no JDK {wanted} under /usr/lib/jvm: the image's AOT start cannot be reproduced")
+
+
+@pytest.fixture(scope="session")
+def backend(tmp_path_factory):
+    """The backend started the image's way; yields (base URL, start log, metrics text)."""
+    jars = sorted((ROOT / "target").glob("lafaom-platform-*.jar"))
+    if not jars:
+        run([str(ROOT / "mvnw"), "-B", "-q", "-DskipTests", "package"], cwd=ROOT)
+        jars = sorted((ROOT / "target").glob("lafaom-platform-*.jar"))
+    # Outside pytest's private temporary folder: the unprivileged user must reach it.
+    work = Path(tempfile.mkdtemp(prefix="lafaom-backend-image-"))
+    os.chmod(work, 0o755)
+    home = jdk_home()
+    java = str(home / "bin/java")
+    # Build stage: the Dockerfile's extract, renamed the same way.
+    shutil.copy(jars[0], work / "lafaom-platform.jar")
+    run([java, "-Djarmode=tools", "-jar", str(work / "lafaom-platform.jar"), "extract", "--destination", str(work / "app")])
+    (work / "aot").mkdir()
+    (work / "uploads").mkdir()
+    for path in [work, *work.rglob("*")]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    shutil.chown(work / "aot", "nobody")
+    shutil.chown(work / "uploads", "nobody")
+    env = {"PATH": os.environ["PATH"], "HOME": str(work), "JAVA_HOME": str(home), "JDK_JAVA_OPTIONS": java_options()}
+    app = str(work / "app/lafaom-platform.jar")
+    cache = str(work / "aot/app.aot")
+    as_nobody = ["runuser", "-u", "nobody", "--"]
+    # Runtime stage, build step: the training start (embedded PostgreSQL, no database needed).
+    training = run(as_nobody + ["env", *(f"{k}={v}" for k, v in env.items()),
+                                "bash", str(ROOT / "deploy/backend/aot-train.sh"), app, cache], timeout=600)
+    assert Path(cache).stat().st_size > 0, training.stdout + training.stderr
+
+    database = f"lafaom_stack_test_{os.getpid()}"
+    psql(f"CREATE DATABASE {database}")
+    port = free_port()
+    command = [a.replace("/opt/lafaom/aot/app.aot", cache).replace("/opt/lafaom/app/lafaom-platform.jar", app)
+               for a in entrypoint()]
+    command[0] = java
+    runtime_env = dict(env, PORT=str(port), LAFAOM_UPLOADS_DIR=str(work / "uploads"),
+                       SPRING_DATASOURCE_URL=f"jdbc:postgresql://127.0.0.1:5432/{database}",
+                       SPRING_DATASOURCE_USERNAME="postgres",
+                       LAFAOM_KEY_ENCRYPTION_KEY="MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
+    process = Process(as_nobody + ["env", *(f"{k}={v}" for k, v in runtime_env.items()), *command], work / "backend.log")
+    try:
+        def ready():
+            assert process.alive(), process.output()[-3000:]
+            return subprocess.run(["bash", str(ROOT / "deploy/backend/healthcheck.sh")], env={"PORT": str(port), "PATH": os.environ["PATH"]},
+                                  capture_output=True).returncode == 0
+        wait_until(ready, 180, "the backend's readiness (deploy/backend/healthcheck.sh)")
+        base = f"http://127.0.0.1:{port}"
+        # Traffic that makes the HTTP and sign-in metrics appear.
+        http_get(base + "/api/v1/auth/jwks.json")
+        subprocess.run(["curl", "-s", "-o", "/dev/null", "-H", "Content-Type: application/json",
+                        "-d", '{"email":"nobody@lafaom.test","password":"wrong-password"}', base + "/api/v1/auth/token"])
+        metrics = http_get(base + "/actuator/prometheus")
+        yield base, process.output(), metrics
+    finally:
+        process.stop()
+        psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+
+# --- Caddy, run on the real Caddyfile --------------------------------------------------------
+
+CADDYFILE = ROOT / "deploy/caddy/Caddyfile"
+CADDY_ENV = {"DOMAIN": "lafaom.test", "ACME_EMAIL": "ops@lafaom.test"}
+
+
+def caddy_env(extra=None):
+    return {**os.environ, **CADDY_ENV, **(extra or {})}
+
+
+@pytest.fixture(scope="session")
+def live_caddy(tmp_path_factory):
+    work = tmp_path_factory.mktemp("caddy")
+    http_port, https_port, admin_port = free_port(), free_port(), free_port()
+    overrides = (f"\tdefault_bind 127.0.0.1\n\tlocal_certs\n\tskip_install_trust\n"
+                 f"\thttp_port {http_port}\n\thttps_port {https_port}\n\tadmin 127.0.0.1:{admin_port}\n")
+    text = re.sub(r"(?m)^\{\n", "{\n" + overrides, CADDYFILE.read_text(), count=1)
+    (work / "Caddyfile").write_text(text)
+    env = caddy_env({"HOME": str(work), "XDG_DATA_HOME": str(work / "data"), "XDG_CONFIG_HOME": str(work / "config")})
+    process = Process(["caddy", "run", "--config", str(work / "Caddyfile"), "--adapter", "caddyfile"], work / "caddy.log", env=env)
+
+    def curl(host, path="/", scheme="https", *args):
+        port = https_port if scheme == "https" else http_port
+        result = subprocess.run(["curl", "-ksS", "-D", "-", "-o", "/dev/null", "--max-time", "10",
+                                 "--resolve", f"{host}:{port}:127.0.0.1", *args, f"{scheme}://{host}:{port}{path}"],
+                                capture_output=True, text=True)
+        status = re.search(r"^HTTP/\S+ (\d+)", result.stdout, re.M)
+        headers = {k.lower(): v.strip() for k, v in re.findall(r"(?m)^([A-Za-z-]+): (.*)$", result.stdout)}
+        return (int(status.group(1)) if status else None), headers
+
+    try:
+        wait_until(lambda: process.alive() and curl("api.lafaom.test", "/actuator")[0] is not None, 60,
+                   "Caddy serving HTTPS with its local CA")
+        yield curl, process
+    finally:
+        process.stop()
+
+
+@pytest.fixture(scope="session")
+def caddy_metrics(live_caddy):
+    from conftest import http_get
+    curl, _ = live_caddy
+    curl("api.lafaom.test", "/actuator")
+    return http_get("http://127.0.0.1:9180/metrics")
+
+
