@@ -117,13 +117,16 @@ if (!$user) {
         'password' => random_string(48),
         'firstname' => 'LAFAOM',
         'lastname' => 'Provisioning',
-        'email' => $env('MOODLE_NOREPLY_ADDRESS'),
+        // auth_jwtsso signs people in by e-mail: this address is on the reserved .invalid
+        // domain, so no platform account can ever carry it (and sign in as this user).
+        'email' => 'lafaom-ws@provisioning.invalid',
         'confirmed' => 1,
         'mnethostid' => $CFG->mnet_localhost_id,
     ], true, false);
     $user = $DB->get_record('user', ['id' => $userid], '*', MUST_EXIST);
-} else if ($user->auth !== 'webservice' || $user->suspended) {
-    $DB->update_record('user', (object)['id' => $user->id, 'auth' => 'webservice', 'suspended' => 0]);
+} else if ($user->auth !== 'webservice' || $user->suspended || $user->email !== 'lafaom-ws@provisioning.invalid') {
+    $DB->update_record('user', (object)['id' => $user->id, 'auth' => 'webservice', 'suspended' => 0,
+        'email' => 'lafaom-ws@provisioning.invalid']);
 }
 role_assign($roleid, $user->id, $system->id);
 
@@ -187,7 +190,9 @@ foreach ($DB->get_records('external_tokens', $conditions, 'timecreated DESC') as
 }
 if ($token === null) {
     $DB->delete_records('external_tokens', $conditions);
-    $token = \core_external\util::generate_token($permanent, $service, (int)$user->id, $system, 0, $iprestriction);
+    // The last argument (token name, Moodle 4.3+) is ignored by older releases.
+    $token = \core_external\util::generate_token($permanent, $service, (int)$user->id, $system, 0, $iprestriction,
+        'LAFAOM backend provisioning');
     cli_writeln('token: new provisioning token created');
 }
 if (file_put_contents($options['token-out'], $token) !== strlen($token)) {
