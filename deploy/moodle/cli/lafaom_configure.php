@@ -59,7 +59,7 @@ cli_writeln('authentication: jwtsso and webservice enabled');
 $writerclass = class_exists('\core_cache\config_writer') ? '\core_cache\config_writer' : 'cache_config_writer';
 $storeclass = class_exists('\core_cache\store') ? '\core_cache\store' : 'cache_store';
 $storeconfig = [
-    'server' => $env('MOODLE_REDIS_HOST') . ':6379',
+    'server' => str_contains($env('MOODLE_REDIS_HOST'), ':') ? $env('MOODLE_REDIS_HOST') : $env('MOODLE_REDIS_HOST') . ':6379',
     'password' => $env('MOODLE_REDIS_PASSWORD'),
     // Keys of Moodle and of the backend share one Redis; the prefix keeps them apart.
     'prefix' => 'mdl_',
