@@ -13,10 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Http;
+import org.lafaom.platform.support.LegacyApplication;
 import org.lafaom.platform.support.TestDatabase;
-import org.lafaom.platform.support.TestMail;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -68,18 +66,9 @@ class LegacyDatabaseAdoptionIntegrationTests {
                     VALUES (now(), now(), 'job-1', 'JOB-0001', 'RECEIVED', 'c@example.sn', '+221', 'C', 'D', 5000.00)""");
             rowsBefore = snapshot(c);
         }
-        Map<String, String> settings = Map.of(
-                "server.port", "0",
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", "",
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestMail.port()),
-                "lafaom.auth.key-encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "lafaom.web.public-url", "http://api.lafaom.test");
-        app = new SpringApplicationBuilder(Application.class)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-        http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+        LegacyApplication.Running running = LegacyApplication.start(database, Map.of());
+        app = running.context();
+        http = running.http();
     }
 
     @AfterAll

@@ -48,7 +48,16 @@ public enum ErrorCode {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", "Unsupported grant type", HttpStatus.BAD_REQUEST),
     INVALID_SCOPE("invalid_scope", "Scope or audience not allowed for this client", HttpStatus.BAD_REQUEST),
     WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST),
-    MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE);
+    MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE),
+
+    // Blog (payments-and-content.md D and E): "not found" is a 400 except GET /blog/categories/{id}.
+    CATEGORY_NOT_FOUND("category_not_found", "Category not found", HttpStatus.NOT_FOUND),
+    CATEGORY_NOT_FOUND_IN_REQUEST("category_not_found", "Category not found", HttpStatus.BAD_REQUEST),
+    CATEGORY_SLUG_TAKEN("category_slug_taken", "Category slug already exists", HttpStatus.BAD_REQUEST),
+    CATEGORY_ALREADY_EXISTS("category_already_exists", "Category already exists", HttpStatus.BAD_REQUEST),
+    POST_NOT_FOUND("post_not_found", "Post not found", HttpStatus.BAD_REQUEST),
+    POST_ALREADY_EXISTS("post_already_exists", "Post already exists", HttpStatus.BAD_REQUEST),
+    POST_SECTION_NOT_FOUND("post_section_not_found", "Post section not found", HttpStatus.BAD_REQUEST);
 
     private final String code;
     private final String message;

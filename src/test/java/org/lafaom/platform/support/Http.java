@@ -92,6 +92,18 @@ public final class Http {
         return send(request(path, options).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    public Response putRaw(String path, String contentType, byte[] body, Options options) {
+        return send(request(path, options).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response post(String path, Multipart form, Options options) {
+        return postRaw(path, form.contentType(), form.bytes(), options);
+    }
+
+    public Response put(String path, Multipart form, Options options) {
+        return putRaw(path, form.contentType(), form.bytes(), options);
+    }
+
     /** A multipart/form-data body with one file part. */
     public Response upload(String path, String field, String filename, String contentType, byte[] content, Options options) {
         String boundary = "----lafaom" + UUID.randomUUID();

@@ -58,6 +58,7 @@ public abstract class IntegrationTest {
         registry.add("lafaom.tasks.first-retry", () -> "200ms");
         registry.add("lafaom.tasks.max-retries", () -> "3");
         registry.add("lafaom.uploads.dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-uploads");
+        registry.add("lafaom.blog.legacy-static-dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-legacy-static");
     }
 
     @BeforeEach
