@@ -106,8 +106,8 @@ chmod 600 "$tmp"
 mv "$tmp" "$env_file"
 trap - EXIT
 
-mkdir -p "$secrets_dir"
-chmod 700 "$secrets_dir"
+mkdir -p "$secrets_dir" "$secrets_dir/backup"
+chmod 700 "$secrets_dir" "$secrets_dir/backup"
 if [ ! -s "$secrets_dir/portainer_admin_password" ]; then
   random_value password >"$secrets_dir/portainer_admin_password"
   chmod 600 "$secrets_dir/portainer_admin_password"

@@ -8,7 +8,7 @@ from conftest import ROOT, STACK_TESTS, make_stack_copy, run
 
 DCLINT = [str(STACK_TESTS / "node_modules/.bin/dclint"), "-c", str(STACK_TESTS / "dclint.yml"), "--max-warnings", "0"]
 DATABASES_AND_CACHE = {"backend-db", "moodle-db", "redis"}
-INTERNAL_ONLY = DATABASES_AND_CACHE | {"backend-db-exporter", "moodle-db-exporter", "redis-exporter", "backup",
+INTERNAL_ONLY = DATABASES_AND_CACHE | {"backend-db-exporter", "moodle-db-exporter", "redis-exporter",
                                        "cadvisor", "node-exporter"}
 # Exact release tags: 2.10.2-alpine, v3.5.0, 15.14-bookworm, 0.3.18, v1.77.0-alpine...
 EXACT_TAG = re.compile(r"^v?\d+\.\d+(\.\d+)?([-_][a-z0-9.]+)*$")
@@ -167,6 +167,11 @@ def test_backup_container_has_what_the_backup_script_expects(services):
     assert env["BACKUP_DIR"] == "/backups"
     assert f"backup_metrics:{env['BACKUP_METRICS_DIR']}" in volumes
     assert "FROM postgres:16." in (ROOT / "deploy/backup/Dockerfile").read_text()
+    # Off-site copies need a way out, on a network no other service joins.
+    assert backup["networks"] == ["internal", "outbound"]
+    assert [n for n, s in services.items() if "outbound" in s.get("networks", [])] == ["backup"]
+    for tool in ("age", "rsync", "rclone", "openssh-client"):
+        assert tool in (ROOT / "deploy/backup/Dockerfile").read_text()
     # node-exporter's textfile collector reads the same volume.
     node = services["node-exporter"]
     assert "backup_metrics:/textfile:ro" in node["volumes"]
