@@ -49,8 +49,7 @@ if [ "$state" = "empty" ]; then
     --lang="${MOODLE_LANG:-fr}" \
     --adminuser="$MOODLE_ADMIN_USER" --adminpass="$MOODLE_ADMIN_PASSWORD" \
     --adminemail="$MOODLE_ADMIN_EMAIL" \
-    --fullname="${MOODLE_SITE_FULLNAME:-LAFAOM-MAO}" --shortname="${MOODLE_SITE_SHORTNAME:-LAFAOM}" \
-    --supportemail="$MOODLE_ADMIN_EMAIL" --noreplyemail="$MOODLE_NOREPLY_ADDRESS"
+    --fullname="${MOODLE_SITE_FULLNAME:-LAFAOM-MAO}" --shortname="${MOODLE_SITE_SHORTNAME:-LAFAOM}"
 else
   # No-op (exit 0) when nothing changed; installs plugins new in this image.
   log "upgrading Moodle if the image is newer than the database"
@@ -58,7 +57,9 @@ else
 fi
 
 log "applying site settings"
+# (install_database.php of Moodle 4.5/5.0 has no option for these two; cfg.php sets them.)
 cfg --name=noreplyaddress --set="$MOODLE_NOREPLY_ADDRESS"
+cfg --name=supportemail --set="$MOODLE_ADMIN_EMAIL"
 cfg --name=smtphosts --set="${MOODLE_SMTP_HOST:-}:${MOODLE_SMTP_PORT:-587}"
 cfg --name=smtpuser --set="${MOODLE_SMTP_USER:-}"
 cfg --name=smtppass --set="${MOODLE_SMTP_PASSWORD:-}"

@@ -29,7 +29,7 @@ needs=(
 )
 present() {
   case "$1" in
-    php-pgsql) command -v php >/dev/null && php -m | grep -qx pgsql ;;
+    php-pgsql) command -v php >/dev/null && php -m 2>/dev/null | grep -x pgsql >/dev/null ;;
     python-modules) /usr/bin/python3 -c 'import pytest, yaml' 2>/dev/null ;;
     *) command -v "$1" >/dev/null ;;
   esac

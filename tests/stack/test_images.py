@@ -52,6 +52,15 @@ def test_moodle_image_verifies_moodle_and_the_plugin_by_commit():
         assert repo in text
         assert f'!= "${commit}"' in text, f"the build does not compare the clone with {commit}"
     assert 'if [ -z "${MOODLE_GIT_COMMIT:-}" ]' in text, "an unpinned Moodle must stop the build"
+    # Fixes to the verified plugin are applied after the commit check, and each says why.
+    assert text.index('!= "$JWTSSO_GIT_COMMIT"') < text.index('git -C /src/jwtsso apply')
+    patches = sorted((ROOT / "deploy/moodle/patches").glob("auth_jwtsso-*.patch"))
+    assert patches
+    for patch in patches:
+        body = patch.read_text()
+        header = body[:body.index("--- a/")]
+        assert len(header.split()) > 20, f"{patch.name} does not explain itself"
+        assert "+++ b/classes/local/jwks_cache.php" in body or "+++ b/" in body
     assert "Listen 8080" in text
 
 

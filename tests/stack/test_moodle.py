@@ -178,7 +178,7 @@ def test_database_probe_tells_an_empty_database_from_an_installed_one(moodle_dat
 
 
 def test_database_probe_fails_when_the_database_does_not_answer():
-    result = db_state("moodle", host="127.0.0.1 port=1")
+    result = db_state("moodle", host="moodle-db.invalid")
     assert result.returncode == 1 and result.stdout == ""
 
 

@@ -114,7 +114,8 @@ if (!$user) {
     $userid = user_create_user((object)[
         'username' => 'lafaom_ws',
         'auth' => 'webservice',
-        'password' => random_string(48),
+        // Never used (web-service authentication has no password sign-in), but it must meet the site's policy.
+        'password' => generate_password(48),
         'firstname' => 'LAFAOM',
         'lastname' => 'Provisioning',
         // auth_jwtsso signs people in by e-mail: this address is on the reserved .invalid

@@ -21,10 +21,15 @@ const LAFAOM_WS_FUNCTIONS = [
  */
 const LAFAOM_WS_CAPABILITIES = [
     'webservice/rest:use',
-    // core_user_get_users_by_field, core_user_create_users, core_user_update_users
+    // core_user_get_users_by_field, core_user_create_users, core_user_update_users. The last two
+    // of these four are not declared by the functions but user_get_user_details() needs them to
+    // return a user's e-mail (an identity field) and username: without them a search by e-mail
+    // finds nothing (seen on Moodle 4.5.6, user/lib.php).
     'moodle/user:viewdetails',
     'moodle/user:viewhiddendetails',
     'moodle/course:useremail',
+    'moodle/site:viewuseridentity',
+    'moodle/user:viewalldetails',
     'moodle/user:create',
     'moodle/user:update',
     // core_course_get_courses_by_field, core_course_create_courses, core_course_update_courses
