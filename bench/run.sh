@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load benchmark of the backend's identity routes on this machine, printed as a table.
+# Load benchmark of the backend on this machine, printed as tables: identity routes, then the
+# seeded training catalogue (with and without Redis) and applications with a 1 MB document.
 #
 #   bench/run.sh            # needs PostgreSQL on 127.0.0.1:5432 (trust auth), wrk and pgbench
 #
@@ -65,13 +66,22 @@ aot=()
 if "$java_bin" -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh "${JVM_OPTS[@]}" -jar "$app_jar" >"$LOG.training" 2>&1; then
   aot=(-XX:AOTCache="$work/app.aot")
 fi
+start_server() {
+  "$java_bin" "${aot[@]}" "${JVM_OPTS[@]}" -jar "$app_jar" >"$LOG" 2>&1 &
+  server_pid=$!
+  until curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; do
+    kill -0 "$server_pid" 2>/dev/null || { echo "bench: server died, see $LOG" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+stop_server() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+export LAFAOM_REGISTRATION_APPLY_LIMIT=100000000
 start_ms=$(date +%s%3N)
-"$java_bin" "${aot[@]}" "${JVM_OPTS[@]}" -jar "$app_jar" >"$LOG" 2>&1 &
-server_pid=$!
-until curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; do
-  kill -0 "$server_pid" 2>/dev/null || { echo "bench: server died, see $LOG" >&2; exit 1; }
-  sleep 0.2
-done
+start_server
 ready_ms=$(date +%s%3N)
 startup_reported=$(sed -n 's/.*Started Application in \([0-9.]*\) seconds.*/\1/p' "$LOG" | head -n 1)
 
@@ -126,3 +136,57 @@ field() { awk -v n="$2" '{print $n}' <<<"$1"; }
   echo "resident memory after load: $(( rss_kb / 1024 )) MB"
 } | tee "$OUT"
 rm -f "$login_lua"
+
+# Trainings and registrations (issue 4): a seeded catalogue read with and without Redis, and
+# applications with a 1 MB document. Skip with BENCH_TRAINING=0.
+if [ "${BENCH_TRAINING:-1}" != 0 ]; then
+  psql -q -d "$DB" -f bench/seed-training.sql >/dev/null
+  pages_lua=$(mktemp)
+  cat >"$pages_lua" <<'LUA'
+-- Pages 1 to 50 of the public lists, so the cache holds many entries as it would in real use.
+counter = 0
+request = function()
+  counter = counter + 1
+  local page = counter % 50 + 1
+  if counter % 2 == 0 then
+    return wrk.format("GET", "/api/v1/trainings?page=" .. page .. "&page_size=20&status=ACTIVE")
+  end
+  return wrk.format("GET", "/api/v1/training-sessions?page=" .. page .. "&page_size=20&order_by=start_date")
+end
+LUA
+  cached=$(run catalogue_redis "$CONNECTIONS" "$base" -s "$pages_lua")
+  trivial2=$(run trivial2 "$CONNECTIONS" "$base/api/v1/dashboard/health")
+  stop_server
+  export LAFAOM_CACHE_ENABLED=false
+  start_server
+  uncached=$(run catalogue_db "$CONNECTIONS" "$base" -s "$pages_lua")
+  stop_server
+  unset LAFAOM_CACHE_ENABLED
+  start_server
+  students=${BENCH_APPLY_THREADS:-8}
+  tokens_file=$(mktemp); emails_file=$(mktemp)
+  token=$(curl -fs -H 'Content-Type: application/json' -d '{"email":"bench@lafaom.test","password":"Bench-Password-1"}' \
+    "$base/api/v1/auth/token" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+  for i in $(seq 1 "$students"); do
+    email="bench-applicant-$i@example.test"
+    curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d "{\"first_name\":\"A\",\"last_name\":\"B\",\"password\":\"Bench-Student-1\",\"email\":\"$email\",\"status\":\"active\",\"user_type\":\"student\",\"two_factor_enabled\":false}" \
+      "$base/api/v1/users"
+    # printf adds the newline the JSON answer (and so sed's output) lacks.
+    printf '%s\n' "$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"Bench-Student-1\"}" \
+      "$base/api/v1/auth/token" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')" >>"$tokens_file"
+    echo "$email" >>"$emails_file"
+  done
+  applies=$(python3 bench/apply_load.py "$base" "$SECONDS_PER_RUN" "$tokens_file" "$emails_file")
+  pg_write_tps=$(pgbench -N -c 8 -j 2 -T "$SECONDS_PER_RUN" "$PGBENCH_DB" 2>/dev/null | awk '/^tps/ {print $3; exit}')
+  disk_mb_s=$(dd if=/dev/zero of="$work/ceiling.bin" bs=1M count=512 conv=fdatasync 2>&1 | awk '/copied/ {print $(NF-1), $NF}')
+  rm -f "$pages_lua" "$tokens_file" "$emails_file" "$work/ceiling.bin"
+  {
+    echo
+    echo "Trainings and registrations: 10 000 trainings and sessions, 100 000 applications"
+    printf '%-44s %12s %10s %8s %s\n' measure "per second" p99 errors "vs ceiling"
+    printf '%-44s %12s %10s %8s %s\n' "GET catalogue lists (pages 1-50), Redis" "$(field "$cached" 2)" "$(field "$cached" 3)" "$(field "$cached" 4)" "$(ratio "$(field "$cached" 2)" "$(field "$trivial2" 2)") of trivial ($(field "$trivial2" 2)/s)"
+    printf '%-44s %12s %10s %8s %s\n' "GET catalogue lists (pages 1-50), no cache" "$(field "$uncached" 2)" "$(field "$uncached" 3)" "$(field "$uncached" 4)" "$(ratio "$(field "$uncached" 2)" "$(field "$trivial2" 2)") of trivial"
+    printf '%-44s %12s %10s %8s %s\n' "apply + upload 1 MB PDF ($students threads)" "$(field "$applies" 1)" "$(field "$applies" 3)ms" "$(field "$applies" 4)" "$(ratio "$(field "$applies" 1)" "$pg_write_tps") of pgbench -N ($pg_write_tps tps); disk $disk_mb_s"
+  } | tee -a "$OUT"
+fi

@@ -64,6 +64,24 @@ class LegacyDatabaseAdoptionIntegrationTests {
             s.execute("""
                     INSERT INTO job_applications (created_at, updated_at, job_offer_id, application_number, status, email, phone_number, first_name, last_name, submission_fee)
                     VALUES (now(), now(), 'job-1', 'JOB-0001', 'RECEIVED', 'c@example.sn', '+221', 'C', 'D', 5000.00)""");
+            s.execute("""
+                    INSERT INTO training_sessions (id, created_at, updated_at, training_id, start_date, end_date, registration_deadline,
+                        available_slots, status, registration_fee, training_fee, currency, required_attachments, installment_percentage)
+                    VALUES ('ts-1', now(), now(), 'tr-1', '2027-01-05', '2027-06-30', '2026-12-20', 12, 'OPEN_FOR_REGISTRATION',
+                        15000.00, 300000.00, 'XOF', '["CV"]', '[50, 50]')""");
+            // Two live applications of one person to one session: the old backend allowed it; adoption keeps both.
+            s.execute("""
+                    INSERT INTO student_applications (created_at, updated_at, user_id, training_id, target_session_id, application_number,
+                        status, registration_fee, training_fee, currency)
+                    VALUES (now(), now(), '5b0f3c5e-0000-4000-8000-000000000002', 'tr-1', 'ts-1', 'APP-TRAIN-0001-20250101120000',
+                        'RECEIVED', 15000.00, 300000.00, 'XOF'),
+                           (now(), now(), '5b0f3c5e-0000-4000-8000-000000000002', 'tr-1', 'ts-1', 'APP-TRAIN-0002-20250101120500',
+                        'SUBMITTED', 15000.00, 300000.00, 'XOF')""");
+            s.execute("INSERT INTO reclamation_types (created_at, updated_at, name) VALUES (now(), now(), 'Paiement')");
+            s.execute("""
+                    INSERT INTO reclamations (created_at, updated_at, reclamation_number, application_number, subject, reclamation_type,
+                        priority, status, description)
+                    VALUES (now(), now(), 'REC-0001-20250102090000', 'APP-TRAIN-0001-20250101120000', 'Reçu', 1, 'LOW', 'NEW', 'd')""");
             rowsBefore = snapshot(c);
         }
         LegacyApplication.Running running = LegacyApplication.start(database, Map.of());
@@ -118,6 +136,28 @@ class LegacyDatabaseAdoptionIntegrationTests {
     }
 
     @Test
+    void whenAdoptedThenLegacySessionsApplicationsAndReclamationsAreServedAsBefore() {
+        Http.Response session = http.get("/api/v1/training-sessions/ts-1");
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.at("/data/registration_fee").decimalValue()).isEqualByComparingTo("15000");
+        assertThat(session.at("/data/required_attachments/0").asString()).isEqualTo("CV");
+        assertThat(session.at("/data/installment_percentage/1").asInt()).isEqualTo(50);
+        String token = http.post("/api/v1/auth/token", Map.of("email", "aminata.ndiaye@example.sn", "password", PASSWORD))
+                .text("/access_token/token");
+        try (Connection c = TestDatabase.connect(database); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO user_permission (created_at, updated_at, role_id, permission) VALUES "
+                    + "(now(), now(), 2, 'can_view_student_application'), (now(), now(), 2, 'can_view_reclamation')");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Http.Response applications = http.get("/api/v1/student-applications?training_session_id=ts-1", Http.Options.bearer(token));
+        assertThat(applications.status()).as(applications.body()).isEqualTo(200);
+        assertThat(applications.at("/total_number").asLong()).isEqualTo(2);
+        Http.Response reclamations = http.get("/api/v1/reclamations", Http.Options.bearer(token));
+        assertThat(reclamations.text("/data/0/reclamation_number")).isEqualTo("REC-0001-20250102090000");
+    }
+
+    @Test
     void whenALegacyRefreshTokenIsPresentedThenItRotatesIntoANewOne() {
         Http.Response r = http.post("/api/v1/auth/refresh-token", Map.of("refresh_token", REFRESH, "device_id", "legacy-device"));
         assertThat(r.status()).isEqualTo(200);
@@ -128,7 +168,7 @@ class LegacyDatabaseAdoptionIntegrationTests {
     private static List<String> snapshot(Connection c) throws Exception {
         List<String> rows = new ArrayList<>();
         for (String table : List.of("users", "role", "user_role", "user_permission", "addresses", "specialty", "trainings",
-                "job_offers", "job_applications", "alembic_version")) {
+                "job_offers", "job_applications", "alembic_version", "training_sessions", "student_applications", "reclamations")) {
             String columns = table.equals("users") ? "id, email, first_name, last_name, status, user_type, created_at"
                     : table.equals("user_role") || table.equals("alembic_version") ? "*" : "id";
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table)) {

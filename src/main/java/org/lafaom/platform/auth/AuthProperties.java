@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * refreshes and logs out on any 401, so a shorter life would cut staff off mid-day; lower it when
  * every client refreshes. Signing keys rotate every {@code keyRotationInterval}; a new key is
  * published {@code keyPrepublish} before it signs, longer than Moodle's one-hour JWKS cache.
+ * {@code passwordSetupTtl} is how long the link mailed to a new account (a student who applied)
+ * stays valid: long enough to open the mail days later, unlike a reset code.
  */
 @ConfigurationProperties("lafaom.auth")
 record AuthProperties(
@@ -23,6 +25,7 @@ record AuthProperties(
         @DefaultValue("60s") Duration clockSkew,
         @DefaultValue("15m") Duration codeTtl,
         @DefaultValue("5") int codeMaxAttempts,
+        @DefaultValue("7d") Duration passwordSetupTtl,
         @DefaultValue Throttle throttle,
         @DefaultValue List<OAuthClient> oauthClients) {
 

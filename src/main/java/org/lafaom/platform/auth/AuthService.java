@@ -125,6 +125,11 @@ class AuthService {
     }
 
     UserTokenOut resetPassword(String email, String code, String newPassword, String clientAddress) {
+        return signIn(setPasswordWithCode(email, code, newPassword, clientAddress));
+    }
+
+    /** Consumes a reset code (or a set-password link's code) and sets the password; returns the user id. */
+    String setPasswordWithCode(String email, String code, String newPassword, String clientAddress) {
         String accountKey = LoginThrottle.accountKey(email);
         throttle.check(accountKey, LoginThrottle.addressKey(clientAddress));
         String userId = consumeOrCountFailure(Purpose.FORGOTTEN_PASSWORD, email, code, accountKey, clientAddress);
@@ -132,7 +137,7 @@ class AuthService {
         requireActive(user);
         accounts.setPassword(userId, newPassword, true);
         throttle.reset(accountKey);
-        return signIn(userId);
+        return userId;
     }
 
     void requestEmailChange(CurrentUser me, String newEmail, String password) {

@@ -59,6 +59,18 @@ class SsoPages {
         return render(lang, "code", fields, error);
     }
 
+    String setPassword(String lang, Map<String, String> fields, String error) {
+        Map<String, String> values = new HashMap<>(fields);
+        if (error != null) {
+            values.put("error", error);
+        }
+        return render(lang, "set_password", values, null);
+    }
+
+    String passwordSet(String lang) {
+        return render(lang, "password_set", Map.of(), null);
+    }
+
     String refused(String lang, Reason reason) {
         return render(lang, "refused", Map.of("reason", reason.text(lang)), null);
     }

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 class VerificationCodes {
 
     static final int LENGTH = 5;
+    /** 24 characters of a 32-letter alphabet: 120 random bits, enough for a link valid for days. */
+    static final int LINK_LENGTH = 24;
 
     /** The legacy tables; {@code two_factor_code.end_time} has no time zone, so it holds UTC. */
     enum Purpose {
@@ -44,13 +46,25 @@ class VerificationCodes {
     /** Issues a new code, cancelling the earlier ones of the same purpose and address. */
     @Transactional
     String issue(Purpose purpose, String userId, String email) {
-        String code = Secrets.code(LENGTH);
+        return issue(purpose, userId, email, Secrets.code(LENGTH), properties.codeTtl());
+    }
+
+    /**
+     * Issues a long code for a link (a new account's "set your password" e-mail). It lives in the
+     * reset-code table, so it is consumed like a reset code and a later reset request replaces it.
+     */
+    @Transactional
+    String issueLinkCode(String userId, String email) {
+        return issue(Purpose.FORGOTTEN_PASSWORD, userId, email, Secrets.code(LINK_LENGTH), properties.passwordSetupTtl());
+    }
+
+    private String issue(Purpose purpose, String userId, String email, String code, java.time.Duration ttl) {
         jdbc.sql("UPDATE " + purpose.table + " SET active = false, updated_at = now() WHERE lower(email) = lower(:e) AND active")
                 .param("e", email).update();
         jdbc.sql("INSERT INTO " + purpose.table + " (created_at, updated_at, user_id, email, code, end_time, active, attempts) "
                         + "VALUES (now(), now(), :u, :e, :c, " + purpose.now + " + make_interval(secs => :ttl), true, 0)")
                 .param("u", userId).param("e", email.trim().toLowerCase(java.util.Locale.ROOT)).param("c", Secrets.sha256(code.toUpperCase()))
-                .param("ttl", properties.codeTtl().toSeconds()).update();
+                .param("ttl", ttl.toSeconds()).update();
         return code;
     }
 

@@ -5,7 +5,16 @@ public enum MailTemplate {
     TWO_FACTOR_CODE("two_factor_code"),
     FORGOTTEN_PASSWORD("forgotten_password"),
     CHANGE_EMAIL("change_email"),
-    PASSWORD_CHANGED("password_changed");
+    PASSWORD_CHANGED("password_changed"),
+    STUDENT_ACCOUNT_CREATED("student_account_created"),
+    APPLICATION_RECEIVED("application_received"),
+    APPLICATION_SUBMITTED("application_submitted"),
+    APPLICATION_APPROVED("application_approved"),
+    APPLICATION_REFUSED("application_refused"),
+    JOB_APPLICATION_CONFIRMATION("job_application_confirmation"),
+    JOB_APPLICATION_OTP("job_application_otp"),
+    JOB_APPLICATION_APPROVED("job_application_approved"),
+    JOB_APPLICATION_REFUSED("job_application_refused");
 
     private final String file;
 

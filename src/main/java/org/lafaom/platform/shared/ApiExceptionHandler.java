@@ -105,6 +105,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            // A bad date is a DateTimeParseException inside the JacksonException that knows the field.
+            if (t instanceof JacksonException je && !je.getPath().isEmpty()) {
+                cause = je;
+                break;
+            }
+        }
         if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
             List<Object> loc = new ArrayList<>();
             loc.add("body");

@@ -50,6 +50,53 @@ public enum ErrorCode {
     WEAK_PASSWORD("weak_password", "Password must have at least 8 characters", HttpStatus.BAD_REQUEST),
     MOODLE_UNAVAILABLE("moodle_unavailable", "Moodle cannot be reached, try later", HttpStatus.SERVICE_UNAVAILABLE),
 
+    // Payments (payments-and-content.md section E: the contract answers 400 for these).
+    PAYMENT_NOT_FOUND("payment_not_found", "Payment not found", HttpStatus.BAD_REQUEST),
+    PAYMENT_ALREADY_EXISTS("payment_already_exists", "Payment already exists", HttpStatus.BAD_REQUEST),
+    /** A CinetPay notification whose x-token does not verify; the contract renders it as not_authenticated. */
+    NOTIFICATION_SIGNATURE_INVALID("not_authenticated", "Not Authenticated", HttpStatus.FORBIDDEN),
+
+    // Job offers and job applications.
+    JOB_OFFER_NOT_FOUND("job_offer_not_found", "Job offer not found", HttpStatus.BAD_REQUEST),
+    JOB_OFFER_REFERENCE_TAKEN("job_offer_reference_taken", "Job offer reference already exists", HttpStatus.BAD_REQUEST),
+    JOB_OFFER_CLOSED("job_offer_closed", "Job offer is closed", HttpStatus.BAD_REQUEST),
+    JOB_ATTACHMENT_REQUIRED("job_attachment_required", "Job attachment is required", HttpStatus.BAD_REQUEST),
+    JOB_APPLICATION_NOT_FOUND("job_application_not_found", "Job application not found", HttpStatus.BAD_REQUEST),
+    JOB_ATTACHMENT_NOT_FOUND("job_attachment_not_found", "Job attachment not found", HttpStatus.BAD_REQUEST),
+    INVALID_OTP_OR_APPLICATION_NOT_FOUND(
+            "invalid_otp_or_application_not_found", "Invalid OTP code or application not found", HttpStatus.BAD_REQUEST),
+
+    // Trainings, sessions, registrations, reclamations and organisation centres.
+    TRAINING_NOT_FOUND("training_not_found", "Training not found", HttpStatus.NOT_FOUND),
+    TRAINING_SESSION_NOT_FOUND("training_session_not_found", "Training session not found", HttpStatus.NOT_FOUND),
+    SPECIALTY_NOT_FOUND("specialty_not_found", "Specialty not found", HttpStatus.NOT_FOUND),
+    SPECIALTY_NAME_ALREADY_EXISTS("specialty_name_already_exists", "Specialty with this name already exists", HttpStatus.BAD_REQUEST),
+    STUDENT_APPLICATION_NOT_FOUND("student_application_not_found", "Student application not found", HttpStatus.NOT_FOUND),
+    STUDENT_ATTACHMENT_NOT_FOUND("student_attachment_not_found", "Student attachment not found", HttpStatus.NOT_FOUND),
+    STUDENT_APPLICATION_ALREADY_EXISTS("student_application_already_exists",
+            "You already have an application for this training session", HttpStatus.CONFLICT),
+    INVALID_STATUS_TRANSITION("invalid_status_transition", "This status change is not allowed from the current status",
+            HttpStatus.CONFLICT),
+    MISSING_REQUIRED_ATTACHMENTS("missing_required_attachments", "Some required documents are missing", HttpStatus.BAD_REQUEST),
+    CANNOT_APPROVE_UNPAID_APPLICATION("cannot_approve_unpaid_application", "cannot approve unpaid application", HttpStatus.BAD_REQUEST),
+    REGISTRATION_CLOSED("registration_closed", "Registration is closed", HttpStatus.BAD_REQUEST),
+    NO_AVAILABLE_SLOTS("no_available_slots", "No available slots", HttpStatus.BAD_REQUEST),
+    SESSION_NOT_OPEN("session_not_open", "Session is not open", HttpStatus.BAD_REQUEST),
+    HAS_DEPENDENTS("has_dependents", "Delete or move what still depends on it first", HttpStatus.CONFLICT),
+    YOU_ARE_NOT_REGISTERED_FOR_THIS_TRAINING_SESSION("you_are_not_registered_for_this_training_session",
+            "You are not registered for this training session", HttpStatus.BAD_REQUEST),
+    TRAINING_FEE_ALREADY_PAID("training_fee_already_paid", "Training fee already paid", HttpStatus.BAD_REQUEST),
+    TRAINING_FEE_INSTALLMENT_AMOUNT_TOO_SMALL("training_fee_installment_amount_too_small",
+            "Training fee installment amount too small", HttpStatus.BAD_REQUEST),
+    PAYMENT_INITIATION_FAILED("payment_initiation_failed", "Payment initiation failed", HttpStatus.BAD_REQUEST),
+    RECLAMATION_NOT_FOUND("reclamation_not_found", "Reclamation not found", HttpStatus.NOT_FOUND),
+    RECLAMATION_TYPE_NOT_FOUND("reclamation_type_not_found", "Reclamation type not found", HttpStatus.NOT_FOUND),
+    ORGANIZATION_CENTER_NOT_FOUND("organization_center_not_found", "Organization center not found", HttpStatus.NOT_FOUND),
+    ORGANIZATION_CENTER_EMAIL_ALREADY_EXISTS("organization_center_email_already_exists", "Organization center email already exists",
+            HttpStatus.BAD_REQUEST),
+    ORGANIZATION_CENTER_NAME_ALREADY_EXISTS("organization_center_name_already_exists", "Organization center name already exists",
+            HttpStatus.BAD_REQUEST),
+
     // Blog (payments-and-content.md D and E): "not found" is a 400 except GET /blog/categories/{id}.
     CATEGORY_NOT_FOUND("category_not_found", "Category not found", HttpStatus.NOT_FOUND),
     CATEGORY_NOT_FOUND_IN_REQUEST("category_not_found", "Category not found", HttpStatus.BAD_REQUEST),

@@ -23,13 +23,26 @@ public record PageRequest(int page, int pageSize, String orderBy, boolean ascend
             Set<String> allowedOrder,
             String defaultOrder,
             String defaultDirection) {
+        return of(page, pageSize, orderBy, asc, allowedOrder, defaultOrder, defaultDirection, MAX_PAGE_SIZE);
+    }
+
+    /** As above, for the few lists a client is known to load whole with a larger page (up to {@code maxPageSize}). */
+    public static PageRequest of(
+            Integer page,
+            Integer pageSize,
+            String orderBy,
+            String asc,
+            Set<String> allowedOrder,
+            String defaultOrder,
+            String defaultDirection,
+            int maxPageSize) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? 20 : pageSize;
         if (p < 1) {
             throw ApiException.validation("query", "page", "page must be greater than or equal to 1");
         }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.validation("query", "page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE);
+        if (size < 1 || size > maxPageSize) {
+            throw ApiException.validation("query", "page_size", "page_size must be between 1 and " + maxPageSize);
         }
         String order = orderBy == null || orderBy.isBlank() ? defaultOrder : orderBy;
         if (!allowedOrder.contains(order)) {

@@ -3,6 +3,7 @@ package org.lafaom.platform.tasks;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,12 @@ class SchedulerConfiguration {
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, TaskProperties properties, ObjectMapper mapper,
             MeterRegistry meters) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks are "start tasks": db-scheduler schedules their first run at start-up.
+        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
+        List<RecurringTask<?>> recurring = new java.util.ArrayList<>();
+        tasks.stream().filter(t -> t instanceof RecurringTask<?>).forEach(t -> recurring.add((RecurringTask<?>) t));
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .serializer(new JsonTaskSerializer(mapper))
                 .pollingInterval(properties.pollingInterval())

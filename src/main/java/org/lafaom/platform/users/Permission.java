@@ -21,7 +21,9 @@ public enum Permission {
     CAN_DELETE_ORGANIZATION_CENTER,
     CAN_VIEW_PAYMENT,
     /** Added by this service: see and retry failed background tasks (e-mails, Moodle, payments). */
-    CAN_MANAGE_BACKGROUND_TASKS;
+    CAN_MANAGE_BACKGROUND_TASKS,
+    /** Added by this service: the admin app deletes job applications, a route the old backend lacked. */
+    CAN_DELETE_JOB_APPLICATION;
 
     private static final Set<String> VALUES =
             Arrays.stream(values()).map(Permission::value).collect(Collectors.toUnmodifiableSet());

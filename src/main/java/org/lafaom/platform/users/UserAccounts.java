@@ -158,6 +158,11 @@ public class UserAccounts {
         return id;
     }
 
+    /** The accounts of these ids that still exist, in the order they were created. */
+    public java.util.List<UserViews.UserSimpleOut> simpleUsers(java.util.List<String> ids) {
+        return users.findSimple(ids);
+    }
+
     /** What Moodle needs to know about a person. */
     public record MoodleIdentity(String id, String email, String firstName, String lastName, Integer moodleUserId, String status) {}
 

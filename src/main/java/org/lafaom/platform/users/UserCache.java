@@ -9,8 +9,6 @@ import org.lafaom.platform.users.UserAccounts.AccessProfile;
 import org.lafaom.platform.users.UserViews.UserFullOut;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps, for a few seconds, what every authenticated request reads: the token's access profile
@@ -57,14 +55,6 @@ class UserCache {
     }
 
     private static void afterCommitToo(Runnable eviction) {
-        eviction.run();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    eviction.run();
-                }
-            });
-        }
+        org.lafaom.platform.shared.AfterTransaction.nowAndAtEnd(eviction);
     }
 }

@@ -49,15 +49,6 @@ abstract class BlogIntegrationTest extends IntegrationTest {
         return reader;
     }
 
-    protected String staffWith(String... permissions) {
-        String email = uniqueEmail("blog");
-        String id = createUser(email, "Staff-Password-1", "staff");
-        if (permissions.length > 0) {
-            grant(id, permissions);
-        }
-        return login(email, "Staff-Password-1");
-    }
-
     /** Sends {@code attempts} requests released at the same instant; answers them all. */
     protected static List<Http.Response> atOnce(int attempts, Supplier<Http.Response> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Eventually;
 import org.lafaom.platform.support.Http;
+import org.lafaom.platform.support.Ports;
 import org.lafaom.platform.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDeliveryRecoveryIntegrationTests {
 
     private static final TestDatabase.Database DATABASE = TestDatabase.create("mailrecovery");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
     private static final String ADMIN = "tasks-admin@lafaom.test";
     private static final String PASSWORD = "Tasks-Admin-1";
     private static GreenMail smtp;
@@ -136,11 +135,4 @@ class MailDeliveryRecoveryIntegrationTests {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

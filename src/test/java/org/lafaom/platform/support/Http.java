@@ -117,6 +117,30 @@ public final class Http {
         return postRaw(path, "multipart/form-data; boundary=" + boundary, all, options);
     }
 
+    /** A multipart/form-data body with text fields and one file part (skipped when {@code content} is null). */
+    public Response uploadForm(String path, Map<String, String> fields, String field, String filename, String contentType,
+            byte[] content, Options options) {
+        String boundary = "----lafaom" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (content != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postRaw(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), options);
+    }
+
+    /** An application/x-www-form-urlencoded POST, as a browser form sends it. */
+    public Response postForm(String path, Map<String, String> fields, Options options) {
+        String body = String.join("&", fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+        return postRaw(path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8), options);
+    }
+
     private HttpRequest.Builder request(String path, Options options) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         options.headers.forEach(builder::header);

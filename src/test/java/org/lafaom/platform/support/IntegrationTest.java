@@ -28,6 +28,7 @@ public abstract class IntegrationTest {
     private static final TestDatabase.Database DATABASE = TestDatabase.create("it");
     private static final String KEY_ENCRYPTION_KEY = randomKey();
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+    private static final String RUN_PREFIX = "lafaom-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
 
     @LocalServerPort
     protected int port;
@@ -58,6 +59,17 @@ public abstract class IntegrationTest {
         registry.add("lafaom.tasks.first-retry", () -> "200ms");
         registry.add("lafaom.tasks.max-retries", () -> "3");
         registry.add("lafaom.uploads.dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-uploads");
+        // Every context on this database talks to the same fake CinetPay, whichever one runs a payment task.
+        registry.add("lafaom.payments.cinetpay.api-url", FakeCinetPay::url);
+        registry.add("lafaom.payments.cinetpay.api-key", () -> FakeCinetPay.API_KEY);
+        registry.add("lafaom.payments.cinetpay.site-id", () -> FakeCinetPay.SITE_ID);
+        registry.add("lafaom.payments.cinetpay.secret-key", () -> FakeCinetPay.SECRET_KEY);
+        registry.add("lafaom.payments.cinetpay.timeout", () -> "2s");
+        registry.add("lafaom.payments.reconciliation.interval", () -> "500ms");
+        registry.add("lafaom.jobs.max-document-size", () -> "1MB");
+        // Redis is shared by every test run on this machine: rate-limit counters and cached reads of
+        // an earlier run must not leak into this one.
+        registry.add("lafaom.cache.key-prefix", () -> RUN_PREFIX);
         registry.add("lafaom.blog.legacy-static-dir", () -> System.getProperty("java.io.tmpdir") + "/lafaom-test-legacy-static");
     }
 
@@ -106,6 +118,16 @@ public abstract class IntegrationTest {
         if (r.status() != 200) {
             throw new AssertionError("grant failed: " + r.body());
         }
+    }
+
+    /** Signs in a new staff member holding these permissions (none: signed in, without rights). */
+    protected String staffWith(String... permissions) {
+        String email = uniqueEmail("staff");
+        String id = createUser(email, "Staff-Password-1", "staff");
+        if (permissions.length > 0) {
+            grant(id, permissions);
+        }
+        return login(email, "Staff-Password-1");
     }
 
     private static String randomKey() {

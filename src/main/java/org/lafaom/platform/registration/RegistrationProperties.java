@@ -1,0 +1,12 @@
+package org.lafaom.platform.registration;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The public application route opens accounts and sends e-mails, so each client address may apply
+ * at most {@code applyLimit} times per {@code applyWindow} (counted across replicas in Redis).
+ */
+@ConfigurationProperties("lafaom.registration")
+record RegistrationProperties(@DefaultValue("10") int applyLimit, @DefaultValue("1h") Duration applyWindow) {}
