@@ -146,6 +146,9 @@ class MoodleSsoController {
     ApiResponse<Map<String, String>> ssoUrl(@AuthenticationPrincipal CurrentUser me) {
         UserCredentials user = accounts.findById(me.id()).filter(UserCredentials::isActive)
                 .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_ACTIVE));
+        if (moodle.refuses(user.email())) {
+            throw new ApiException(ErrorCode.ACCESS_DENIED, "This address cannot sign in to Moodle through the platform");
+        }
         return ApiResponse.ok("Moodle sign-in URL", Map.of("url", callbackWithToken(user, nonces.fetch())));
     }
 
@@ -159,14 +162,14 @@ class MoodleSsoController {
         }
         UserCredentials user = accounts.findById(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
         String language = language(null, request);
-        if (!user.isActive()) {
+        if (!user.isActive() || moodle.refuses(user.email())) {
             return html(HttpStatus.FORBIDDEN, pages.refused(language, statusReason(user.email())), null);
         }
         return redirect(callbackWithToken(user, nonces.fetch()), null);
     }
 
     private ResponseEntity<String> backToMoodle(UserCredentials user, String nonce, String language, ResponseCookie session) {
-        if (!user.isActive()) {
+        if (!user.isActive() || moodle.refuses(user.email())) {
             return html(HttpStatus.FORBIDDEN, pages.refused(language, statusReason(user.email())), null);
         }
         return redirect(callbackWithToken(user, nonce), session);
@@ -194,6 +197,9 @@ class MoodleSsoController {
     }
 
     private Reason statusReason(String email) {
+        if (moodle.refuses(email)) {
+            return Reason.RESERVED;
+        }
         String status = accounts.findByEmail(email).map(UserCredentials::status).orElse("inactive");
         return switch (status) {
             case "blocked" -> Reason.BLOCKED;

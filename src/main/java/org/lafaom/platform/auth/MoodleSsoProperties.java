@@ -14,7 +14,18 @@ record MoodleSsoProperties(
         @DefaultValue("http://localhost:8080") String url,
         String internalUrl,
         @DefaultValue("2m") Duration ssoTokenTtl,
-        @DefaultValue("8h") Duration sessionTtl) {
+        @DefaultValue("8h") Duration sessionTtl,
+        java.util.List<String> ssoRefusedEmails) {
+
+    /**
+     * Moodle's plugin signs a token's bearer into whichever Moodle account has its e-mail, the
+     * Moodle administrator's included: such addresses never get a token, whoever holds them here.
+     */
+    boolean refuses(String email) {
+        return email != null && ssoRefusedEmails != null && ssoRefusedEmails.stream()
+                .map(e -> e.trim().toLowerCase(java.util.Locale.ROOT)).filter(e -> !e.isEmpty())
+                .anyMatch(email.trim().toLowerCase(java.util.Locale.ROOT)::equals);
+    }
 
     String publicBase() {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

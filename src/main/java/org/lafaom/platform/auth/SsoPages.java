@@ -33,6 +33,8 @@ class SsoPages {
         INACTIVE("Votre compte n'est pas encore actif. Contactez l'administration de LAFAOM-MAO.",
                 "Your account is not active yet. Contact LAFAOM-MAO's administration."),
         DELETED("Ce compte a été supprimé.", "This account was deleted."),
+        RESERVED("Cette adresse est réservée à un compte de Moodle ; elle ne peut pas s'y connecter par la plateforme.",
+                "This address belongs to a Moodle-only account; it cannot sign in to Moodle through the platform."),
         MAIL_FAILED("Le code n'a pas pu être envoyé. Réessayez plus tard.", "The code could not be sent. Try again later.");
 
         private final String fr;

@@ -60,7 +60,10 @@ class MoodleSsoIntegrationTests {
         registry.add("lafaom.bootstrap-admin.password", () -> PASSWORD);
         registry.add("lafaom.web.public-url", () -> BASE);
         registry.add("lafaom.moodle.url", MOODLE::url);
+        registry.add("lafaom.moodle.sso-refused-emails", () -> MOODLE_ADMIN);
     }
+
+    private static final String MOODLE_ADMIN = "moodle-admin@lafaom.test";
 
     @AfterAll
     static void stopMoodle() {
@@ -211,6 +214,26 @@ class MoodleSsoIntegrationTests {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("Votre compte est bloqué");
         assertThat(MOODLE.signedIn).doesNotContain(email);
+    }
+
+    @Test
+    void whenAnAccountHoldsMoodlesAdministratorAddressThenNoTokenIsEverIssuedForIt() throws Exception {
+        createUser("Moodle-Admin@lafaom.test", false, "active");
+        HttpClient browser = browser();
+        Map<String, String> form = hiddenFields(get(browser, MOODLE.url() + "/auth/jwtsso/start.php").body());
+        form.put("email", MOODLE_ADMIN);
+        form.put("password", PASSWORD);
+
+        HttpResponse<String> r = post(browser, ISSUER, form);
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("réservée à un compte de Moodle").doesNotContain("token=");
+        Http http = new Http(PORT);
+        String token = http.post("/api/v1/auth/token", Map.of("email", MOODLE_ADMIN, "password", PASSWORD)).text("/access_token/token");
+        Http.Response url = http.get("/api/v1/auth/moodle/sso-url", Http.Options.bearer(token));
+        assertThat(url.status()).isEqualTo(403);
+        assertThat(url.text("/error_code")).isEqualTo("access_denied");
+        assertThat(MOODLE.signedIn).doesNotContain(MOODLE_ADMIN);
     }
 
     @Test
