@@ -57,6 +57,7 @@ import org.springframework.web.multipart.MultipartFile;
 class CabinetApplicationController {
 
     static final String TOKEN_HEADER = "X-Application-Token";
+    static final String TOKEN_DOC = "The application_token returned at creation and e-mailed to the firm (or the token query parameter)";
 
     private static final Logger log = LoggerFactory.getLogger(CabinetApplicationController.class);
 
@@ -135,14 +136,14 @@ class CabinetApplicationController {
 
     @GetMapping("/email/{email}")
     CabinetApplicationOut byEmail(@PathVariable String email, @AuthenticationPrincipal CurrentUser me,
-            @Parameter(hidden = true) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @Parameter(description = TOKEN_DOC) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(required = false) String token) {
         return applications.getByEmail(email, caller(me, header, token));
     }
 
     @GetMapping("/{applicationId}")
     CabinetApplicationOut get(@PathVariable String applicationId, @AuthenticationPrincipal CurrentUser me,
-            @Parameter(hidden = true) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @Parameter(description = TOKEN_DOC) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(required = false) String token) {
         return applications.get(applicationId, caller(me, header, token));
     }
@@ -151,14 +152,14 @@ class CabinetApplicationController {
     @PutMapping("/{applicationId}")
     CabinetApplicationOut update(@PathVariable String applicationId, @Valid @RequestBody CabinetApplicationUpdate input,
             @AuthenticationPrincipal CurrentUser me,
-            @Parameter(hidden = true) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @Parameter(description = TOKEN_DOC) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(required = false) String token) {
         return applications.update(applicationId, input, caller(me, header, token));
     }
 
     @GetMapping("/{applicationId}/payment-status")
     PaymentStatusOut paymentStatus(@PathVariable String applicationId, @AuthenticationPrincipal CurrentUser me,
-            @Parameter(hidden = true) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @Parameter(description = TOKEN_DOC) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(required = false) String token) {
         return applications.paymentStatus(applicationId, caller(me, header, token));
     }
@@ -196,7 +197,7 @@ class CabinetApplicationController {
             @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
             @Parameter(hidden = true) @RequestParam(name = "document_type", required = false) String documentType,
             @AuthenticationPrincipal CurrentUser me,
-            @Parameter(hidden = true) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @Parameter(description = TOKEN_DOC) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(required = false) String token, HttpServletRequest request) {
         limit("cabinet-upload", request, properties.limits().uploadsPerAddress());
         return documents.upload(applicationId, documentType, file, caller(me, header, token));
@@ -204,7 +205,7 @@ class CabinetApplicationController {
 
     @GetMapping("/{applicationId}/documents")
     List<DocumentOut> documents(@PathVariable String applicationId, @AuthenticationPrincipal CurrentUser me,
-            @Parameter(hidden = true) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @Parameter(description = TOKEN_DOC) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(required = false) String token) {
         return documents.list(applicationId, caller(me, header, token));
     }
@@ -212,7 +213,7 @@ class CabinetApplicationController {
     @GetMapping("/{applicationId}/documents/{documentId}")
     ResponseEntity<Resource> document(@PathVariable String applicationId, @PathVariable String documentId,
             @AuthenticationPrincipal CurrentUser me,
-            @Parameter(hidden = true) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @Parameter(description = TOKEN_DOC) @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(required = false) String token) {
         CabinetDocuments.File file = documents.file(applicationId, documentId, caller(me, header, token));
         return ResponseEntity.ok()
