@@ -183,7 +183,7 @@ class CabinetApplicationController {
     }
 
     /** The upload form as the OpenAPI document shows it; the route reads the two fields itself. */
-    record UploadForm(
+    record CabinetDocumentForm(
             @Schema(name = "file", requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
                     description = "PDF, JPEG or PNG, checked by content") String file,
             @Schema(name = "document_type", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100,
@@ -192,7 +192,7 @@ class CabinetApplicationController {
     /** The applicant (token or account) or staff who may change applications. */
     @PostMapping("/{applicationId}/upload-document")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-            schema = @Schema(implementation = UploadForm.class)))
+            schema = @Schema(implementation = CabinetDocumentForm.class)))
     DocumentUploaded upload(@PathVariable String applicationId,
             @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
             @Parameter(hidden = true) @RequestParam(name = "document_type", required = false) String documentType,
