@@ -50,14 +50,16 @@ class CabinetApplications {
     private final Fees fees;
     private final Payments payments;
     private final CabinetMails mails;
+    private final CabinetMetrics metrics;
 
     CabinetApplications(CabinetApplicationRepository applications, ApplicantAccess access, Fees fees, Payments payments,
-            CabinetMails mails) {
+            CabinetMails mails, CabinetMetrics metrics) {
         this.applications = applications;
         this.access = access;
         this.fees = fees;
         this.payments = payments;
         this.mails = mails;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -69,6 +71,7 @@ class CabinetApplications {
             if (existing.awaitingPayment()) {
                 resendPaymentLink(existing);
             }
+            metrics.count("duplicate");
             return new AlreadyExists();
         }
         Price price = fees.currentPrice();
@@ -89,6 +92,7 @@ class CabinetApplications {
         applications.setPaymentReference(id, payment.transactionId());
         Application withReference = applications.find(id).orElseThrow();
         mails.paymentLink(withReference, payment, token);
+        metrics.count("created");
         return new Created(withReference.out().withPayment(payment.paymentLink()).withToken(token));
     }
 
@@ -110,6 +114,7 @@ class CabinetApplications {
         String token = SecretTokens.opaque();
         if (mails.paymentLink(current, payment, token)) {
             applications.setTokenHash(a.id(), SecretTokens.sha256(token));
+            metrics.count("link_resent");
         }
     }
 

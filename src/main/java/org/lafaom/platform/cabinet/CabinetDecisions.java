@@ -18,11 +18,13 @@ class CabinetDecisions {
     private final CabinetApplicationRepository applications;
     private final FirmAccounts accounts;
     private final CabinetMails mails;
+    private final CabinetMetrics metrics;
 
-    CabinetDecisions(CabinetApplicationRepository applications, FirmAccounts accounts, CabinetMails mails) {
+    CabinetDecisions(CabinetApplicationRepository applications, FirmAccounts accounts, CabinetMails mails, CabinetMetrics metrics) {
         this.applications = applications;
         this.accounts = accounts;
         this.mails = mails;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -40,6 +42,7 @@ class CabinetDecisions {
         // Applications paid before this service settled cabinet payments have no account yet.
         accounts.ensure(approved);
         mails.approved(approved);
+        metrics.count("approved");
         return applications.find(a.id()).orElseThrow().out();
     }
 
@@ -53,6 +56,7 @@ class CabinetDecisions {
         applications.decide(a.id(), "REJECTED", cleanReason, staffId);
         Application rejected = applications.find(a.id()).orElseThrow();
         mails.rejected(rejected, cleanReason);
+        metrics.count("rejected");
         return rejected.out();
     }
 

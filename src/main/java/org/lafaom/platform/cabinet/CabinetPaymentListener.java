@@ -20,10 +20,12 @@ class CabinetPaymentListener {
 
     private final CabinetApplicationRepository applications;
     private final FirmAccounts accounts;
+    private final CabinetMetrics metrics;
 
-    CabinetPaymentListener(CabinetApplicationRepository applications, FirmAccounts accounts) {
+    CabinetPaymentListener(CabinetApplicationRepository applications, FirmAccounts accounts, CabinetMetrics metrics) {
         this.applications = applications;
         this.accounts = accounts;
+        this.metrics = metrics;
     }
 
     @EventListener
@@ -41,6 +43,7 @@ class CabinetPaymentListener {
             log.warn("Payment {} settles cabinet application {}, which is already paid", payment.transactionId(), id);
             return;
         }
+        metrics.count("paid");
         Application paid = applications.find(id).orElseThrow();
         if (!"paid".equals(paid.status())) {
             // Staff rejected it while unpaid; the fee came in afterwards.

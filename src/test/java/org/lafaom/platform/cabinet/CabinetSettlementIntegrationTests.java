@@ -57,6 +57,7 @@ class CabinetSettlementIntegrationTests extends CabinetTest {
         awaitNoConfirmationQueued(tx);
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = :e").param("e", email).query(Long.class).single()).isEqualTo(1);
         assertThat(TestMail.to(email).stream().filter(m -> TestMail.subject(m).contains("Paiement reçu"))).hasSize(1);
+        assertThat(http.get("/actuator/prometheus").body()).contains("lafaom_cabinet_applications_total{event=\"paid\"}");
     }
 
     @Test
