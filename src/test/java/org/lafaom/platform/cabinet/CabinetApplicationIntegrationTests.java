@@ -5,12 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lafaom.platform.cache.RateLimiter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.lafaom.platform.support.FakeCinetPay;
 import org.lafaom.platform.support.Http;
 import org.lafaom.platform.support.TestMail;
 
 /** The public application: validation, the payment opened in the same transaction, duplicates and retries. */
 class CabinetApplicationIntegrationTests extends CabinetTest {
+
+    @Autowired
+    RateLimiter limiter;
+
+    @Test
+    void whenOneAddressAppliesTooOftenThenItIsTold429WithRetryAfterAndNothingIsCreated() {
+        String address = newAddress();
+        for (int i = 0; i < 10; i++) {
+            limiter.hit("cabinet-application", address, 10, java.time.Duration.ofHours(1));
+        }
+        String email = uniqueEmail("throttled");
+        Http.Response r = http.post(BASE, application(email), Http.Options.from(address));
+        assertThat(r.status()).isEqualTo(429);
+        assertThat(r.header("Retry-After")).isNotBlank();
+        assertThat(r.text("/detail")).isNotBlank();
+        assertThat(r.text("/error_code")).isEqualTo("too_many_requests");
+        assertThat(jdbc.sql("SELECT count(*) FROM cabinet_applications WHERE contact_email = :e").param("e", email)
+                .query(Long.class).single()).isZero();
+        assertThat(CINETPAY.initiationsFor(email)).isEmpty();
+    }
 
     @Test
     void whenAFirmAppliesThenTheApplicationIsCreatedWithItsPaymentLinkAndToken() {
