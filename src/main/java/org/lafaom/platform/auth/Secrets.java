@@ -2,10 +2,8 @@ package org.lafaom.platform.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import org.lafaom.platform.shared.SecretTokens;
 
 /** Random tokens and codes, and the one-way hashes under which they are stored. */
 final class Secrets {
@@ -17,9 +15,7 @@ final class Secrets {
     private Secrets() {}
 
     static String opaqueToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.opaque();
     }
 
     static String code(int length) {
@@ -31,11 +27,7 @@ final class Secrets {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.sha256(value);
     }
 
     static boolean constantTimeEquals(String a, String b) {

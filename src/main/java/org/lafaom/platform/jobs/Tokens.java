@@ -2,10 +2,8 @@ package org.lafaom.platform.jobs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import org.lafaom.platform.shared.SecretTokens;
 
 /** Random codes and link tokens, and the hashes under which they are stored. */
 final class Tokens {
@@ -20,17 +18,11 @@ final class Tokens {
     }
 
     static String opaque() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.opaque();
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.sha256(value);
     }
 
     static boolean sameHash(String a, String b) {

@@ -14,7 +14,12 @@ public enum MailTemplate {
     JOB_APPLICATION_CONFIRMATION("job_application_confirmation"),
     JOB_APPLICATION_OTP("job_application_otp"),
     JOB_APPLICATION_APPROVED("job_application_approved"),
-    JOB_APPLICATION_REFUSED("job_application_refused");
+    JOB_APPLICATION_REFUSED("job_application_refused"),
+    CABINET_APPLICATION_PAYMENT("cabinet_application_payment"),
+    CABINET_ACCOUNT_CREATED("cabinet_account_created"),
+    CABINET_PAYMENT_RECEIVED("cabinet_payment_received"),
+    CABINET_APPLICATION_APPROVED("cabinet_application_approved"),
+    CABINET_APPLICATION_REJECTED("cabinet_application_rejected");
 
     private final String file;
 

@@ -95,6 +95,20 @@ class PaymentRepository {
                 .query(String.class).optional();
     }
 
+    /** The open (pending) payment of this payable, with where CinetPay takes the customer. */
+    record Open(String transactionId, BigDecimal amount, String paymentUrl) {}
+
+    Optional<Open> open(String payableType, String payableId) {
+        return jdbc.sql("""
+                SELECT p.transaction_id, coalesce(p.amount, p.product_amount::numeric) AS amount, c.payment_url
+                FROM payments p JOIN cinetpay_payments c ON c.transaction_id = p.transaction_id
+                WHERE p.payable_type = :type AND p.payable_id = :id AND p.status = 'pending' AND p.delete_at IS NULL
+                  AND c.payment_url IS NOT NULL
+                ORDER BY p.created_at DESC LIMIT 1""")
+                .param("type", payableType).param("id", payableId)
+                .query(Open.class).optional();
+    }
+
     boolean otherAccepted(String payableType, String payableId, String exceptId) {
         return jdbc.sql("""
                 SELECT count(*) FROM payments WHERE payable_type = :type AND payable_id = :id AND status = 'accepted'

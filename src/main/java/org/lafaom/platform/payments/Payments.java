@@ -122,6 +122,16 @@ public class Payments {
         return payments.transactionOf(payableType, payableId, PaymentRepository.ACCEPTED).isPresent();
     }
 
+    /**
+     * The payable's payment still in flight (pending at CinetPay), if any: where to send a customer
+     * who comes back to pay, since {@link #initiate} refuses a second one while it is open.
+     */
+    @Transactional(readOnly = true)
+    public Optional<InitiatedPayment> inFlight(String payableType, String payableId) {
+        return payments.open(payableType, payableId)
+                .map(o -> new InitiatedPayment(PROVIDER, o.amount(), o.transactionId(), o.paymentUrl(), notifyUrl(), ""));
+    }
+
     private void refuseIfPaidOrInFlight(String payableType, String payableId) {
         if (payments.transactionOf(payableType, payableId, PaymentRepository.ACCEPTED).isPresent()) {
             throw new ApiException(ErrorCode.PAYMENT_ALREADY_EXISTS, "This item is already paid");

@@ -106,7 +106,15 @@ public enum ErrorCode {
     CATEGORY_ALREADY_EXISTS("category_already_exists", "Category already exists", HttpStatus.BAD_REQUEST),
     POST_NOT_FOUND("post_not_found", "Post not found", HttpStatus.BAD_REQUEST),
     POST_ALREADY_EXISTS("post_already_exists", "Post already exists", HttpStatus.BAD_REQUEST),
-    POST_SECTION_NOT_FOUND("post_section_not_found", "Post section not found", HttpStatus.BAD_REQUEST);
+    POST_SECTION_NOT_FOUND("post_section_not_found", "Post section not found", HttpStatus.BAD_REQUEST),
+
+    // Cabinet applications (payments-and-content.md B): the web clients show these French texts as {"detail"}.
+    CABINET_APPLICATION_NOT_FOUND("cabinet_application_not_found", "Candidature non trouvée", HttpStatus.NOT_FOUND),
+    CABINET_APPLICATION_ALREADY_EXISTS("cabinet_application_already_exists", "Une candidature existe déjà pour cet email",
+            HttpStatus.CONFLICT),
+    APPLICATION_FEE_NOT_FOUND("application_fee_not_found", "Frais non trouvés", HttpStatus.NOT_FOUND),
+    CAMPAIGN_NOT_FOUND("campaign_not_found", "Campagne non trouvée", HttpStatus.NOT_FOUND),
+    ENDPOINT_GONE("endpoint_gone", "This route no longer exists", HttpStatus.GONE);
 
     private final String code;
     private final String message;

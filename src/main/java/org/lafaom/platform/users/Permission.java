@@ -25,7 +25,13 @@ public enum Permission {
     /** Added by this service: the admin app deletes job applications, a route the old backend lacked. */
     CAN_DELETE_JOB_APPLICATION,
     /** Added by this service: see what was pushed to Moodle, push again, run a reconciliation. */
-    CAN_MANAGE_MOODLE;
+    CAN_MANAGE_MOODLE,
+    /** Added by this service: read consulting firms' (cabinet) applications, their documents and statistics. */
+    CAN_VIEW_CABINET_APPLICATION,
+    /** Added by this service: approve, reject and correct cabinet applications, add their documents. */
+    CAN_CHANGE_CABINET_APPLICATION_STATUS,
+    /** Added by this service: the cabinet application fees and recruitment campaigns that set the price. */
+    CAN_MANAGE_APPLICATION_FEE;
 
     private static final Set<String> VALUES =
             Arrays.stream(values()).map(Permission::value).collect(Collectors.toUnmodifiableSet());

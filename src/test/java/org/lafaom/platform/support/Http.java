@@ -88,6 +88,12 @@ public final class Http {
         return send(request(path, options).header("Content-Type", "application/json").PUT(bodyOf(body)));
     }
 
+    public Response patch(String path, Object body, Options options) {
+        HttpRequest.Builder request = request(path, options);
+        return send(body == null ? request.method("PATCH", HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
+    }
+
     public Response postRaw(String path, String contentType, byte[] body, Options options) {
         return send(request(path, options).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -14,10 +14,7 @@ import java.util.UUID;
  * staff publish an offer, a candidate uploads documents and applies, CinetPay (the fake) is paid
  * and notifies.
  */
-public abstract class JobFlowTest extends IntegrationTest {
-
-    protected static final FakeCinetPay CINETPAY = FakeCinetPay.instance();
-    protected static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+public abstract class JobFlowTest extends PaymentFlowTest {
 
     /** Creates an offer through the API (as the administrator) and returns its id. */
     protected String offer(String fee, String currency, String... requiredDocuments) {
@@ -104,30 +101,9 @@ public abstract class JobFlowTest extends IntegrationTest {
         return r.text("/data/payment/transaction_id");
     }
 
-    protected Http.Response notifyCinetPay(FakeCinetPay.Notification notification) {
-        return http.postRaw("/api/v1/payments/cinetpay/notify", "application/x-www-form-urlencoded",
-                notification.body().getBytes(StandardCharsets.UTF_8), new Http.Options().header("x-token", notification.xToken()));
-    }
-
-    protected String paymentStatus(String transactionId) {
-        return jdbc.sql("SELECT status FROM payments WHERE transaction_id = :tx").param("tx", transactionId)
-                .query(String.class).single();
-    }
-
     protected String applicationPaymentId(String transactionId) {
         return jdbc.sql("""
                 SELECT a.payment_id FROM job_applications a JOIN payments p ON p.payable_id = a.id::text
                 WHERE p.transaction_id = :tx""").param("tx", transactionId).query(String.class).optional().orElse(null);
-    }
-
-    protected void awaitPaymentStatus(String transactionId, String status) {
-        Eventually.await("payment " + transactionId + " is " + status, () -> status.equals(paymentStatus(transactionId)));
-    }
-
-    /** Waits until no confirmation of this payment is queued or running. */
-    protected void awaitNoConfirmationQueued(String transactionId) {
-        Eventually.await("confirmations of " + transactionId + " done", () -> jdbc.sql(
-                "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'payment-confirm' AND task_instance LIKE :tx || '%'")
-                .param("tx", transactionId).query(Long.class).single() == 0);
     }
 }
