@@ -339,7 +339,7 @@ class MoodleProvisioningIntegrationTests extends IntegrationTest {
 
     private void awaitCourseIdStored(String session, int courseId) {
         Eventually.await("moodle_course_id stored", () -> Integer.valueOf(courseId).equals(
-                jdbc.sql("SELECT moodle_course_id FROM training_sessions WHERE id = :s").param("s", session).query(Integer.class).single()));
+                nullableInt("SELECT moodle_course_id FROM training_sessions WHERE id = :id", session)));
     }
 
     private void awaitSynced(String kind, String entity) {
@@ -355,7 +355,12 @@ class MoodleProvisioningIntegrationTests extends IntegrationTest {
     }
 
     private Integer moodleUserId(String userId) {
-        return jdbc.sql("SELECT moodle_user_id FROM users WHERE id = :u").param("u", userId).query(Integer.class).single();
+        return nullableInt("SELECT moodle_user_id FROM users WHERE id = :id", userId);
+    }
+
+    /** A nullable integer column of one row (JdbcClient's single() refuses a null value). */
+    private Integer nullableInt(String sql, String id) {
+        return jdbc.sql(sql).param("id", id).query((rs, i) -> (Integer) rs.getObject(1)).list().getFirst();
     }
 
     private long pendingTasks(String task, String entity) {
