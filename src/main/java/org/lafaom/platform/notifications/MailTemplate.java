@@ -11,6 +11,8 @@ public enum MailTemplate {
     APPLICATION_SUBMITTED("application_submitted"),
     APPLICATION_APPROVED("application_approved"),
     APPLICATION_REFUSED("application_refused"),
+    REGISTRATION_FEE_PAID("registration_fee_paid"),
+    TRAINING_FEE_INSTALMENT_PAID("training_fee_instalment_paid"),
     JOB_APPLICATION_CONFIRMATION("job_application_confirmation"),
     JOB_APPLICATION_OTP("job_application_otp"),
     JOB_APPLICATION_APPROVED("job_application_approved"),

@@ -1,11 +1,13 @@
 package org.lafaom.platform.registration;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.lafaom.platform.notifications.MailQueue;
 import org.lafaom.platform.notifications.MailTemplate;
+import org.lafaom.platform.payments.PaymentSettled;
 import org.lafaom.platform.registration.ApplicationRepository.Application;
 import org.lafaom.platform.training.TrainingSessions.SessionTerms;
 import org.lafaom.platform.users.UserCredentials;
@@ -55,6 +57,33 @@ class ApplicationMails {
         };
         String key = "student-application-" + application.id() + "-" + status + "-" + System.currentTimeMillis();
         mail.enqueue(key, student.email(), template, student.lang(), values);
+    }
+
+    /** The registration fee is paid: the application goes to review. Keyed by the payment, so it is sent once. */
+    void registrationFeePaid(UserCredentials student, Application application, SessionTerms session, PaymentSettled payment) {
+        Map<String, Object> values = common(student, application, session);
+        values.put("amount", payment.amount().stripTrailingZeros().toPlainString());
+        values.put("currency", payment.currency());
+        values.put("transaction_id", payment.transactionId());
+        mail.enqueue("registration-fee-paid-" + payment.paymentId(), student.email(), MailTemplate.REGISTRATION_FEE_PAID,
+                student.lang(), values);
+    }
+
+    /** An instalment of the training fee is paid, and what is left. Keyed by the payment, so it is sent once. */
+    void instalmentPaid(UserCredentials student, Application application, SessionTerms session, InstalmentRepository.Instalment instalment,
+            BigDecimal restToPay, PaymentSettled payment) {
+        Map<String, Object> values = common(student, application, session);
+        values.put("installment_number", instalment.installmentNumber());
+        values.put("amount", instalment.amount().stripTrailingZeros().toPlainString());
+        values.put("currency", instalment.currency());
+        boolean en = "en".equals(student.lang());
+        String rest = restToPay.stripTrailingZeros().toPlainString() + " " + instalment.currency();
+        values.put("balance", restToPay.signum() == 0
+                ? (en ? "Your training fee is now fully paid. Thank you!" : "Vos frais de formation sont entièrement payés. Merci !")
+                : (en ? "Left to pay: " + rest + "." : "Reste à payer : " + rest + "."));
+        values.put("transaction_id", payment.transactionId());
+        mail.enqueue("training-fee-paid-" + payment.paymentId(), student.email(), MailTemplate.TRAINING_FEE_INSTALMENT_PAID,
+                student.lang(), values);
     }
 
     private static Map<String, Object> common(UserCredentials student, Application application, SessionTerms session) {

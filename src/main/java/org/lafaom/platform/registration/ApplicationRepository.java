@@ -76,6 +76,14 @@ class ApplicationRepository {
                 .query(Application.class).optional();
     }
 
+    /** The application if it was created from this address digest since that instant (anonymous follow-up). */
+    Optional<Application> findForFollowUp(int id, String addressDigest, OffsetDateTime since, boolean lock) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM student_applications a WHERE a.id = :id AND a.delete_at IS NULL"
+                        + " AND a.follow_up_address = :digest AND a.created_at >= :since" + (lock ? " FOR UPDATE" : ""))
+                .param("id", id).param("digest", addressDigest).param("since", since)
+                .query(Application.class).optional();
+    }
+
     /**
      * Serialises applications of one e-mail address until the transaction ends, so two at once
      * cannot both create the account or both pass the one-live-application check.
@@ -99,14 +107,14 @@ class ApplicationRepository {
         return "APP-TRAIN-%d-%06d".formatted(Year.now().getValue(), n);
     }
 
-    int insert(String userId, SessionTerms session, String number, String installmentJson) {
+    int insert(String userId, SessionTerms session, String number, String installmentJson, String followUpAddress) {
         return jdbc.sql("""
                 INSERT INTO student_applications (created_at, updated_at, user_id, training_id, target_session_id,
-                    application_number, status, registration_fee, training_fee, currency, installment_percentage)
+                    application_number, status, registration_fee, training_fee, currency, installment_percentage, follow_up_address)
                 VALUES (now(), now(), :user, :training, :session, :number, 'RECEIVED', :regFee, :trainFee, :currency,
-                    CAST(:installments AS json))
+                    CAST(:installments AS json), :followUp)
                 RETURNING id""")
-                .param("user", userId).param("training", session.trainingId()).param("session", session.id())
+                .param("user", userId).param("followUp", followUpAddress).param("training", session.trainingId()).param("session", session.id())
                 .param("number", number).param("regFee", session.registrationFee()).param("trainFee", session.trainingFee())
                 .param("currency", session.currency()).param("installments", installmentJson)
                 .query(Integer.class).single();
@@ -128,11 +136,14 @@ class ApplicationRepository {
                 .param("status", status).param("reason", refusalReason).param("id", id).update();
     }
 
-    /** Records the payment of the registration fee once; false if the application is unknown or already paid. */
+    /**
+     * Records the payment of the registration fee once; false if the application is unknown or
+     * already paid. A withdrawn application still records it: money received is never dropped.
+     */
     boolean setPaymentId(int id, String paymentId) {
         return jdbc.sql("""
                 UPDATE student_applications SET payment_id = :payment, updated_at = now()
-                WHERE id = :id AND delete_at IS NULL AND payment_id IS NULL""")
+                WHERE id = :id AND payment_id IS NULL""")
                 .param("payment", paymentId).param("id", id).update() == 1;
     }
 
@@ -145,9 +156,11 @@ class ApplicationRepository {
                 .param("user", userId).query(String.class).list();
     }
 
+    /** The student's application to the session whose registration is settled: fee paid, or none due and submitted. */
     Optional<Application> paidForSession(String userId, String sessionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM student_applications a WHERE a.user_id = :user AND a.target_session_id = :session"
-                        + " AND a.delete_at IS NULL AND a.payment_id IS NOT NULL AND a.status <> 'REFUSED' ORDER BY a.id DESC LIMIT 1")
+                        + " AND a.delete_at IS NULL AND a.status <> 'REFUSED' AND (a.payment_id IS NOT NULL"
+                        + " OR (coalesce(a.registration_fee, 0) = 0 AND a.status IN ('SUBMITTED', 'APPROVED'))) ORDER BY a.id DESC LIMIT 1")
                 .param("user", userId).param("session", sessionId).query(Application.class).optional();
     }
 

@@ -74,7 +74,8 @@ class Applying {
                     "You already have an application for this session; sign in to follow it");
         }
         UserCredentials student = existing != null ? existing : createStudent(in, email);
-        int id = applications.insert(student.id(), session, applications.nextNumber(), json(session));
+        int id = applications.insert(student.id(), session, applications.nextNumber(), json(session),
+                ApplicationAccess.addressDigest(clientAddress));
         Application application = applications.find(id, null).orElseThrow();
         if (existing == null) {
             mails.accountCreated(student, application, session, links.issue(student.id(), student.email(), student.lang()), linkDays);

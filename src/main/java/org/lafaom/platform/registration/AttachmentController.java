@@ -1,5 +1,6 @@
 package org.lafaom.platform.registration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.lafaom.platform.registration.ApplicationViews.AttachmentOut;
@@ -26,7 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * An application's documents. The old backend left the upload and the list open to anyone; they
- * now need the student who owns the application (or, to read, staff who may see applications).
+ * now need the student who owns the application, the public site's follow-up of an application it
+ * just created, or, to read, staff who may see applications.
  */
 @RestController
 @PreAuthorize("isAuthenticated() and !principal.machine")
@@ -39,15 +41,20 @@ class AttachmentController {
     }
 
     @GetMapping("/api/v1/my-student-applications/{id}/attachments")
-    ApiResponse<List<AttachmentOut>> list(@PathVariable int id, @AuthenticationPrincipal CurrentUser me) {
-        return ApiResponse.ok("Attachments fetched successfully", attachments.list(id, me));
+    @PreAuthorize("!isAuthenticated() or !principal.machine")
+    ApiResponse<List<AttachmentOut>> list(@PathVariable int id, @AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
+        return ApiResponse.ok("Attachments fetched successfully", attachments.list(id, me, request.getRemoteAddr()));
     }
 
-    /** Multipart form: {@code name} (the kind of document) and {@code file} (PDF, JPEG or PNG). */
+    /**
+     * Multipart form: {@code name} (the kind of document) and {@code file} (PDF, JPEG or PNG). The
+     * public site uploads without signing in, right after applying (see {@link ApplicationAccess}).
+     */
     @PostMapping(path = "/api/v1/my-student-applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("!isAuthenticated() or !principal.machine")
     ApiResponse<AttachmentOut> upload(@PathVariable int id, @RequestParam("name") String name, @RequestPart("file") MultipartFile file,
-            @AuthenticationPrincipal CurrentUser me) {
-        return ApiResponse.ok("Attachment created successfully", attachments.upload(id, name, file, me));
+            @AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
+        return ApiResponse.ok("Attachment created successfully", attachments.upload(id, name, file, me, request.getRemoteAddr()));
     }
 
     @DeleteMapping("/api/v1/my-student-attachments/{attachmentId}")

@@ -31,24 +31,20 @@ class Attachments {
     static final String FOLDER = "student-applications";
 
     private final AttachmentRepository attachments;
-    private final ApplicationRepository applications;
+    private final ApplicationAccess access;
     private final FileStore files;
     private final String downloadBase;
 
-    Attachments(AttachmentRepository attachments, ApplicationRepository applications, FileStore files, WebProperties web) {
+    Attachments(AttachmentRepository attachments, ApplicationAccess access, FileStore files, WebProperties web) {
         this.attachments = attachments;
-        this.applications = applications;
+        this.access = access;
         this.files = files;
         this.downloadBase = web.publicUrlWithoutSlash() + "/api/v1/student-attachments/";
     }
 
-    /** The documents of an application the caller may see (owner, or staff with the permission). */
-    List<AttachmentOut> list(int applicationId, CurrentUser me) {
-        Application application = applications.find(applicationId, null)
-                .orElseThrow(() -> new ApiException(ErrorCode.STUDENT_APPLICATION_NOT_FOUND));
-        if (!application.userId().equals(me.id()) && !me.can("can_view_student_application")) {
-            throw new ApiException(ErrorCode.STUDENT_APPLICATION_NOT_FOUND);
-        }
+    /** The documents of an application the caller may see (owner, the public site's follow-up, or staff with the permission). */
+    List<AttachmentOut> list(int applicationId, CurrentUser me, String clientAddress) {
+        access.read(applicationId, me, clientAddress, "can_view_student_application");
         return views(applicationId);
     }
 
@@ -56,11 +52,13 @@ class Attachments {
         return attachments.ofApplication(applicationId).stream().map(this::view).toList();
     }
 
-    /** Adds a document to the caller's own application while it is still being prepared or reviewed. */
+    /**
+     * Adds a document to the caller's own application while it is still being prepared or reviewed
+     * ({@code me} is null for the public site's follow-up, see {@link ApplicationAccess}).
+     */
     @Transactional
-    AttachmentOut upload(int applicationId, String documentType, MultipartFile file, CurrentUser me) {
-        Application application = applications.lock(applicationId, me.id())
-                .orElseThrow(() -> new ApiException(ErrorCode.STUDENT_APPLICATION_NOT_FOUND));
+    AttachmentOut upload(int applicationId, String documentType, MultipartFile file, CurrentUser me, String clientAddress) {
+        Application application = access.lock(applicationId, me, clientAddress);
         if (!application.status().equals("RECEIVED") && !application.status().equals("SUBMITTED")) {
             throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION, "Documents can no longer be changed: the application is "
                     + application.status());

@@ -1,11 +1,12 @@
 package org.lafaom.platform.registration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.lafaom.platform.payments.InitiatedPayment;
 import org.lafaom.platform.registration.ApplicationInputs.ApplyInput;
 import org.lafaom.platform.registration.ApplicationInputs.TrainingFeeInput;
 import org.lafaom.platform.registration.ApplicationViews.ApplicationFullOut;
 import org.lafaom.platform.registration.ApplicationViews.ApplicationOut;
-import org.lafaom.platform.registration.RegistrationFeePayments.PaymentStart;
 import org.lafaom.platform.shared.ApiResponse;
 import org.lafaom.platform.shared.CurrentUser;
 import org.lafaom.platform.shared.PageRequest;
@@ -30,10 +31,12 @@ class MyApplicationController {
 
     private final ApplicationDetails details;
     private final MyApplications mine;
+    private final FeePayments fees;
 
-    MyApplicationController(ApplicationDetails details, MyApplications mine) {
+    MyApplicationController(ApplicationDetails details, MyApplications mine, FeePayments fees) {
         this.details = details;
         this.mine = mine;
+        this.fees = fees;
     }
 
     @GetMapping
@@ -67,14 +70,18 @@ class MyApplicationController {
         return ApiResponse.ok("Student application deleted successfully", mine.cancel(id, me));
     }
 
-    /** The body the public site sends (payment channels) is ignored: the payment step chooses them. */
+    /**
+     * The body the public site sends (payment channels) is ignored: the payment step chooses them.
+     * Signed-in owners, or the public site right after applying (see {@link ApplicationAccess}).
+     */
     @PostMapping("/{id}/submit")
-    ApiResponse<PaymentStart> submit(@PathVariable int id, @AuthenticationPrincipal CurrentUser me) {
-        return ApiResponse.ok("Application submitted successfully", mine.submit(id, me));
+    @PreAuthorize("!isAuthenticated() or !principal.machine")
+    ApiResponse<InitiatedPayment> submit(@PathVariable int id, @AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
+        return ApiResponse.ok("Application submitted successfully", mine.submit(id, me, request.getRemoteAddr()));
     }
 
     @PostMapping("/pay-training-fee")
-    ApiResponse<PaymentStart> payTrainingFee(@Valid @RequestBody TrainingFeeInput input, @AuthenticationPrincipal CurrentUser me) {
-        return ApiResponse.ok("Training fee payment started", mine.payTrainingFee(input, me));
+    ApiResponse<InitiatedPayment> payTrainingFee(@Valid @RequestBody TrainingFeeInput input, @AuthenticationPrincipal CurrentUser me) {
+        return ApiResponse.ok("Application submitted successfully", fees.trainingFee(input, me));
     }
 }

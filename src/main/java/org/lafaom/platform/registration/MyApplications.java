@@ -1,13 +1,11 @@
 package org.lafaom.platform.registration;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.lafaom.platform.payments.InitiatedPayment;
 import org.lafaom.platform.registration.ApplicationInputs.ApplyInput;
-import org.lafaom.platform.registration.ApplicationInputs.TrainingFeeInput;
 import org.lafaom.platform.registration.ApplicationRepository.Application;
 import org.lafaom.platform.registration.ApplicationViews.ApplicationFullOut;
-import org.lafaom.platform.registration.RegistrationFeePayments.PaymentStart;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.CurrentUser;
 import org.lafaom.platform.shared.ErrorCode;
@@ -15,11 +13,10 @@ import org.lafaom.platform.training.TrainingSessions;
 import org.lafaom.platform.training.TrainingSessions.SessionTerms;
 import org.lafaom.platform.users.UserAccounts;
 import org.lafaom.platform.users.UserCredentials;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a student does with their own applications: change session, cancel, submit, pay. */
+/** What a student does with their own applications: change session, cancel, submit (and pay the registration fee). */
 @Service
 class MyApplications {
 
@@ -30,11 +27,12 @@ class MyApplications {
     private final ApplicationMails mails;
     private final ApplicationDetails details;
     private final Applying applying;
-    private final ObjectProvider<RegistrationFeePayments> payments;
+    private final ApplicationAccess access;
+    private final FeePayments fees;
 
     MyApplications(ApplicationRepository applications, AttachmentRepository attachments, TrainingSessions sessions,
-            UserAccounts accounts, ApplicationMails mails, ApplicationDetails details, Applying applying,
-            ObjectProvider<RegistrationFeePayments> payments) {
+            UserAccounts accounts, ApplicationMails mails, ApplicationDetails details, Applying applying, ApplicationAccess access,
+            FeePayments fees) {
         this.applications = applications;
         this.attachments = attachments;
         this.sessions = sessions;
@@ -42,7 +40,8 @@ class MyApplications {
         this.mails = mails;
         this.details = details;
         this.applying = applying;
-        this.payments = payments;
+        this.access = access;
+        this.fees = fees;
     }
 
     /** Moves an application that is not submitted yet to another open session. */
@@ -69,6 +68,10 @@ class MyApplications {
         if (application.status().equals("APPROVED") || application.status().equals("REFUSED")) {
             throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION, "A decided application cannot be withdrawn");
         }
+        if (fees.anyInFlight(application)) {
+            throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION,
+                    "A payment for this application is in progress: wait until it is finished or abandoned before withdrawing");
+        }
         ApplicationFullOut view = details.full(application);
         applications.softDelete(id);
         return view;
@@ -76,15 +79,17 @@ class MyApplications {
 
     /**
      * RECEIVED to SUBMITTED once every required document is there, then the registration fee, if
-     * the session has one. A submitted application whose fee is still unpaid may ask again for the
-     * payment (the first attempt failed or was abandoned).
+     * the session has one, in the same transaction: if the payment cannot start, the application
+     * stays RECEIVED and nothing is mailed. A submitted application whose fee is unpaid may ask
+     * again: it gets the payment in flight, or a new one if the last attempt ended unpaid.
+     * {@code me} is null for the public site's anonymous follow-up (see {@link ApplicationAccess}).
      */
     @Transactional
-    PaymentStart submit(int id, CurrentUser me) {
-        Application application = own(id, me);
+    InitiatedPayment submit(int id, CurrentUser me, String clientAddress) {
+        Application application = access.lock(id, me, clientAddress);
         SessionTerms session = sessions.terms(application.targetSessionId())
                 .orElseThrow(() -> new ApiException(ErrorCode.TRAINING_SESSION_NOT_FOUND));
-        UserCredentials student = accounts.findById(me.id()).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
+        UserCredentials student = accounts.findById(application.userId()).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
         if (application.status().equals("RECEIVED")) {
             List<String> missing = new ArrayList<>(session.requiredAttachmentsOrEmpty());
             missing.removeAll(attachments.documentTypes(id));
@@ -96,40 +101,7 @@ class MyApplications {
         } else if (!application.status().equals("SUBMITTED") || !application.hasRegistrationFee() || application.paid()) {
             throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION, "This application is already submitted");
         }
-        return startRegistrationFee(application, session, student);
-    }
-
-    /** The one place where the registration fee's payment starts. */
-    private PaymentStart startRegistrationFee(Application application, SessionTerms session, UserCredentials student) {
-        if (!application.hasRegistrationFee() || application.paid()) {
-            return new PaymentStart(null, BigDecimal.ZERO, null, null, null, "No registration fee to pay");
-        }
-        RegistrationFeePayments provider = payments.getIfAvailable();
-        if (provider == null) {
-            return new PaymentStart(null, application.registrationFee(), null, null, null,
-                    "Payments are not configured yet; the registration fee can be paid later");
-        }
-        return provider.startRegistrationFee(new RegistrationFeePayments.RegistrationFee(application.id(),
-                application.applicationNumber(), student.id(), student.email(), student.firstName(), student.lastName(),
-                application.registrationFee(), application.currency(),
-                "Registration fee of " + session.trainingTitle() + " (" + application.applicationNumber() + ")"));
-    }
-
-    /** A training-fee payment for a session the student is registered to (registration fee paid). */
-    @Transactional
-    PaymentStart payTrainingFee(TrainingFeeInput in, CurrentUser me) {
-        Application application = applications.paidForSession(me.id(), in.trainingSessionId())
-                .orElseThrow(() -> new ApiException(ErrorCode.YOU_ARE_NOT_REGISTERED_FOR_THIS_TRAINING_SESSION));
-        SessionTerms session = sessions.terms(in.trainingSessionId())
-                .orElseThrow(() -> new ApiException(ErrorCode.TRAINING_SESSION_NOT_FOUND));
-        RegistrationFeePayments provider = payments.getIfAvailable();
-        if (provider == null) {
-            throw new ApiException(ErrorCode.PAYMENT_INITIATION_FAILED, "Payment initiation failed (payments are not configured)");
-        }
-        UserCredentials student = accounts.findById(me.id()).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND));
-        return provider.startTrainingFee(new RegistrationFeePayments.TrainingFee(application.id(), session.id(), me.id(),
-                student.email(), in.amount(), application.trainingFee(), application.currency(), session.installmentPercentage(),
-                "Training fee of " + session.trainingTitle() + " (" + application.applicationNumber() + ")"));
+        return fees.registrationFee(application, session, student);
     }
 
     private Application own(int id, CurrentUser me) {

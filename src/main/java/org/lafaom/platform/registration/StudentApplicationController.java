@@ -85,6 +85,6 @@ class StudentApplicationController {
     @GetMapping("/{id}/attachments")
     @PreAuthorize("hasAuthority('can_view_student_application')")
     ApiResponse<List<AttachmentOut>> attachments(@PathVariable int id, @AuthenticationPrincipal CurrentUser me) {
-        return ApiResponse.ok("Attachments fetched successfully", attachments.list(id, me));
+        return ApiResponse.ok("Attachments fetched successfully", attachments.list(id, me, null));
     }
 }

@@ -80,7 +80,12 @@ public final class FakeCinetPay {
         return "http://127.0.0.1:" + instance().server.getAddress().getPort();
     }
 
+    /** Initiations for this customer fail that way from now on; {@code null} lets them succeed again. */
     public void failInitiationFor(String customerEmail, InitFailure failure) {
+        if (failure == null) {
+            initFailures.remove(customerEmail.toLowerCase());
+            return;
+        }
         initFailures.put(customerEmail.toLowerCase(), failure);
     }
 
