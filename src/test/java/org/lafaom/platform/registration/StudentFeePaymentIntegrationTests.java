@@ -200,6 +200,14 @@ class StudentFeePaymentIntegrationTests extends PaymentFlowTest {
                 .anyMatch(b -> b.contains("entièrement payés")));
         assertThat(restToPay(id)).isZero();
         assertThat(payTrainingFee(session, "1000", student).text("/error_code")).isEqualTo("training_fee_already_paid");
+
+        Http.Response stats = http.get("/api/v1/dashboard/payment-stats", fx.admin());
+        long paidInstalments = jdbc.sql("SELECT count(*) FROM training_fee_installment_payments WHERE payment_id IS NOT NULL"
+                + " AND delete_at IS NULL").query(Long.class).single();
+        assertThat(stats.at("/training_payments/installments/total_installments").asLong()).isEqualTo(paidInstalments)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(stats.at("/global_stats/accepted/count").asLong()).isEqualTo(jdbc.sql(
+                "SELECT count(*) FROM payments WHERE status = 'accepted' AND delete_at IS NULL").query(Long.class).single());
     }
 
     @Test
