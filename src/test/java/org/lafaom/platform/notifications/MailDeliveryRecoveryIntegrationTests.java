@@ -3,13 +3,13 @@ package org.lafaom.platform.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Eventually;
 import org.lafaom.platform.support.Http;
+import org.lafaom.platform.support.OwnSmtp;
 import org.lafaom.platform.support.Ports;
 import org.lafaom.platform.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,13 +37,7 @@ class MailDeliveryRecoveryIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("lafaom.auth.key-encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        registry.add("lafaom.bootstrap-admin.email", () -> ADMIN);
-        registry.add("lafaom.bootstrap-admin.password", () -> PASSWORD);
+        OwnSmtp.register(registry, DATABASE, SMTP_PORT, ADMIN, PASSWORD);
     }
 
     @LocalServerPort
@@ -87,8 +81,7 @@ class MailDeliveryRecoveryIntegrationTests {
         java.util.regex.Pattern gauge = java.util.regex.Pattern.compile("(?m)^lafaom_jobs_failed\\{[^}]*kind=\"send-mail\"[^}]*} 5\\.0$");
         Eventually.await("failed gauge exported", () -> gauge.matcher(http.get("/actuator/prometheus").body()).find());
 
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = OwnSmtp.start(SMTP_PORT);
         for (int i = 0; i < 5; i++) {
             overview.at("/data/failures").forEach(f -> http.post("/api/v1/system/background-tasks/failures/" + f.get("id").asLong() + "/retry",
                     Map.of(), Http.Options.bearer(token)));
@@ -98,13 +91,7 @@ class MailDeliveryRecoveryIntegrationTests {
         Eventually.await("queue drained", () -> jdbc.sql(
                 "SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE 'outage-%'").query(Long.class).single() == 0);
         assertThat(smtp.getReceivedMessages()).hasSize(5);
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
-            try {
-                return m.getAllRecipients()[0].toString();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct()).hasSize(5);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(OwnSmtp::recipient).distinct()).hasSize(5);
         Http.Response again = http.post("/api/v1/system/background-tasks/failures/" + overview.at("/data/failures/0/id").asLong() + "/retry",
                 Map.of(), Http.Options.bearer(token));
         assertThat(again.status()).isEqualTo(404);
@@ -121,8 +108,7 @@ class MailDeliveryRecoveryIntegrationTests {
             tx.executeWithoutResult(s -> queue.enqueue("late-1", "late@example.test", MailTemplate.PASSWORD_CHANGED, "en", Map.of("first_name", "L")));
             Eventually.await("first attempt failed", () -> jdbc.sql(
                     "SELECT coalesce(max(consecutive_failures), 0) FROM scheduled_tasks WHERE task_instance = 'late-1'").query(Integer.class).single() >= 1);
-            late = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            late.start();
+            late = OwnSmtp.start(SMTP_PORT);
             GreenMail server = late;
             Eventually.await("delivered after recovery", () -> server.getReceivedMessages().length == 1);
             Eventually.await("task completed", () -> jdbc.sql(

@@ -3,7 +3,6 @@ package org.lafaom.platform.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lafaom.platform.support.Eventually;
 import org.lafaom.platform.support.Http;
+import org.lafaom.platform.support.OwnSmtp;
 import org.lafaom.platform.support.Ports;
 import org.lafaom.platform.support.TestDatabase;
 import org.lafaom.platform.support.TestMail;
@@ -43,13 +43,7 @@ class ApprovalMailRecoveryIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("lafaom.auth.key-encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        registry.add("lafaom.bootstrap-admin.email", () -> ADMIN);
-        registry.add("lafaom.bootstrap-admin.password", () -> PASSWORD);
+        OwnSmtp.register(registry, DATABASE, SMTP_PORT, ADMIN, PASSWORD);
     }
 
     @LocalServerPort
@@ -89,24 +83,15 @@ class ApprovalMailRecoveryIntegrationTests {
                 SELECT count(*) FROM scheduled_tasks WHERE task_name = 'send-mail' AND task_instance LIKE 'student-application-%-APPROVED-%'
                 AND consecutive_failures > 0""").query(Long.class).single() == STUDENTS);
 
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = OwnSmtp.start(SMTP_PORT);
 
         Eventually.await("the queue drained", () -> jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'send-mail'")
                 .query(Long.class).single() == 0);
         for (String email : emails) {
-            List<MimeMessage> approvals = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equalsIgnoreCase(email))
+            List<MimeMessage> approvals = Arrays.stream(smtp.getReceivedMessages()).filter(m -> OwnSmtp.recipient(m).equalsIgnoreCase(email))
                     .filter(m -> TestMail.subject(m).contains("acceptée")).toList();
             assertThat(approvals).as(email).hasSize(1);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM task_failures").query(Long.class).single()).isZero();
-    }
-
-    private static String to(MimeMessage m) {
-        try {
-            return m.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
