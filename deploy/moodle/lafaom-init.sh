@@ -14,6 +14,8 @@
 set -Eeuo pipefail
 
 webroot=/var/www/html
+# Moodle 5.1 and later keep the web-served code, admin/cli included, under public/.
+[ ! -d "$webroot/public/admin/cli" ] || webroot="$webroot/public"
 cli=/opt/lafaom/moodle/cli
 ready=/run/lafaom-moodle-ready
 rotate=""

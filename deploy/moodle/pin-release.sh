@@ -3,8 +3,8 @@
 # build of deploy/moodle/Dockerfile verifies it gets exactly that code. Run it on a machine that
 # reaches GitHub, review the diff, commit it (one bump per commit).
 #
-#   deploy/moodle/pin-release.sh            # newest release of MOODLE_BRANCH (e.g. 5.0.x)
-#   deploy/moodle/pin-release.sh 5.0.7      # that release
+#   deploy/moodle/pin-release.sh            # newest release of MOODLE_BRANCH (e.g. 5.2.x)
+#   deploy/moodle/pin-release.sh 5.2.3      # that release
 #   deploy/moodle/pin-release.sh --base-image
 #       prints the digest of MOODLE_BASE_IMAGE's tag, to freeze the PHP base in .env
 set -Eeuo pipefail
@@ -34,7 +34,7 @@ if [ -z "$version" ]; then
     sed -n 's#.*refs/tags/v\([0-9]*\.[0-9]*\.[0-9]*\)$#\1#p' | sort -V | tail -n 1)
   [ -n "$version" ] || die "no release tag v$branch.* found in $repo"
 fi
-[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "'$version' is not a release number such as 5.0.7"
+[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "'$version' is not a release number such as 5.2.3"
 
 # The peeled entry (^{}) of an annotated tag is the commit itself.
 commit=$(git ls-remote "$repo" "refs/tags/v$version^{}" | cut -f1)

@@ -6,7 +6,7 @@
 #
 #   tests/stack/moodle-e2e.sh MOODLE_SOURCE_DIR AUTH_JWTSSO_SOURCE_DIR [BACKEND_JAR]
 #
-#   MOODLE_SOURCE_DIR       e.g. git clone --depth 1 --branch v5.0.7 https://github.com/moodle/moodle.git
+#   MOODLE_SOURCE_DIR       e.g. git clone --depth 1 --branch v5.2.3 https://github.com/moodle/moodle.git
 #   AUTH_JWTSSO_SOURCE_DIR  the plugin at the commit of deploy/moodle/versions.lock
 #   BACKEND_JAR             default: target/lafaom-platform-*.jar (./mvnw -DskipTests package)
 #
