@@ -39,7 +39,7 @@ final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3ObjectStore.class);
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern PREFIX = Pattern.compile("([A-Za-z0-9._-]+/)*");
+    private static final Pattern PREFIX = Pattern.compile("((?!\\.\\.?/)[A-Za-z0-9._-]+/)*");
     private static final String UNAVAILABLE = "The file storage cannot be reached, try again later";
 
     private final S3Client s3;
