@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.storage.FileKind;
+import org.lafaom.platform.storage.StoredObject;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -42,10 +43,10 @@ class BlogMediaController {
 
     @GetMapping(CoverImages.PATH + "/{name}")
     ResponseEntity<Resource> image(@PathVariable String name) {
-        Path path = covers.file(name).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
-        MediaType type = FileKind.fromExtension(extension(name)).map(k -> MediaType.parseMediaType(k.mediaType()))
+        StoredObject file = covers.file(name).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+        MediaType type = FileKind.fromExtension(file.extension()).map(k -> MediaType.parseMediaType(k.mediaType()))
                 .orElse(MediaType.APPLICATION_OCTET_STREAM);
-        return serve(path, type);
+        return serve(file.content(), type);
     }
 
     @GetMapping("/static/uploads/posts/{name}")
@@ -65,16 +66,16 @@ class BlogMediaController {
         if (type == null || !LEGACY_NAME.matcher(name).matches() || !path.getParent().equals(folder) || !Files.isRegularFile(path)) {
             throw new ApiException(ErrorCode.NOT_FOUND);
         }
-        return serve(path, type);
+        return serve(new FileSystemResource(path), type);
     }
 
-    private static ResponseEntity<Resource> serve(Path path, MediaType type) {
+    private static ResponseEntity<Resource> serve(Resource content, MediaType type) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'")
-                .body(new FileSystemResource(path));
+                .body(content);
     }
 
     private static String extension(String name) {

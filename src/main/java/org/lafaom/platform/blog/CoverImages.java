@@ -1,11 +1,11 @@
 package org.lafaom.platform.blog;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import org.lafaom.platform.shared.WebProperties;
 import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.FileStore;
+import org.lafaom.platform.storage.StoredObject;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -44,8 +44,8 @@ class CoverImages {
         }
     }
 
-    Optional<Path> file(String name) {
-        return files.existing(FOLDER + "/" + name);
+    Optional<StoredObject> file(String name) {
+        return files.open(FOLDER + "/" + name);
     }
 
     private String prefix() {

@@ -24,7 +24,6 @@ import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -218,11 +217,12 @@ class CabinetApplicationController {
         CabinetDocuments.File file = documents.file(applicationId, documentId, caller(me, header, token));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.document().mediaType()))
+                .contentLength(file.stored().size())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.document().fileName(), StandardCharsets.UTF_8).build().toString())
                 .cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(file.path()));
+                .body(file.stored().content());
     }
 
     private void limit(String bucket, HttpServletRequest request, int perWindow) {

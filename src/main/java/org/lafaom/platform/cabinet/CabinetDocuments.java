@@ -1,6 +1,5 @@
 package org.lafaom.platform.cabinet;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.Ids;
 import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.FileStore;
+import org.lafaom.platform.storage.StoredObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,15 +85,16 @@ class CabinetDocuments {
     }
 
     /** The stored file and its row, for the applicant or staff. */
-    record File(DocumentOut document, Path path) {}
+    record File(DocumentOut document, StoredObject stored) {}
 
     File file(String applicationId, String documentId, Caller caller) {
         Application a = access.require(applicationId, caller, CabinetApplications.VIEW);
         DocumentOut document = document(a.id(), documentId).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Document non trouvé"));
         String key = jdbc.sql("SELECT file_path FROM cabinet_application_documents WHERE id = :id").param("id", document.id())
                 .query(String.class).single();
-        Path path = files.existing(key).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Le fichier de ce document n'est plus stocké"));
-        return new File(document, path);
+        StoredObject stored = files.open(key)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Le fichier de ce document n'est plus stocké"));
+        return new File(document, stored);
     }
 
     private Optional<DocumentOut> document(String applicationId, String id) {

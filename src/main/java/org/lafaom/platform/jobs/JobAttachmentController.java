@@ -5,14 +5,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.lafaom.platform.jobs.JobViews.DownloadLink;
 import org.lafaom.platform.jobs.JobViews.JobAttachmentOut;
 import org.lafaom.platform.shared.ApiResponse;
 import org.lafaom.platform.shared.CurrentUser;
-import org.lafaom.platform.storage.FileKind;
-import org.springframework.core.io.FileSystemResource;
+import org.lafaom.platform.storage.StoredObject;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -88,21 +86,20 @@ class JobAttachmentController {
     ResponseEntity<Resource> file(@PathVariable int attachmentId, @RequestParam(required = false) String token,
             @AuthenticationPrincipal CurrentUser me) {
         JobAttachmentOut attachment = attachments.get(attachmentId);
-        Path path = attachments.file(attachmentId, token, me);
-        String name = path.getFileName().toString();
-        String extension = name.substring(name.lastIndexOf('.') + 1);
-        MediaType type = FileKind.fromExtension(extension).map(k -> MediaType.parseMediaType(k.mediaType()))
-                .orElse(MediaType.APPLICATION_OCTET_STREAM);
+        StoredObject file = attachments.file(attachmentId, token, me);
+        String extension = file.extension();
+        MediaType type = MediaType.parseMediaType(file.mediaType());
         String download = attachment.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_");
         if (!download.toLowerCase().endsWith("." + extension)) {
             download = download + "." + extension;
         }
         return ResponseEntity.ok()
                 .contentType(type)
+                .contentLength(file.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(download, StandardCharsets.UTF_8)
                         .build().toString())
                 .cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(path));
+                .body(file.content());
     }
 }

@@ -22,8 +22,11 @@ import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.WebProperties;
 import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.FileStore;
+import org.lafaom.platform.storage.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -100,13 +103,17 @@ class JobAttachments {
     }
 
     void deleteFileAfterCommit(String filePath) {
-        Optional<Path> file = stored(filePath);
-        if (file.isEmpty()) {
+        if (files.isKey(filePath)) {
+            AfterTransaction.afterCommit(() -> files.delete(filePath));
+            return;
+        }
+        Optional<Path> legacy = legacyFile(filePath);
+        if (legacy.isEmpty()) {
             return;
         }
         AfterTransaction.afterCommit(() -> {
             try {
-                Files.deleteIfExists(file.get());
+                Files.deleteIfExists(legacy.get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -114,16 +121,28 @@ class JobAttachments {
     }
 
     /**
-     * The file behind a {@code file_path}: one this service stored, or one the old backend stored
-     * under {@code static/uploads/job-applications/} in the copied legacy folder.
+     * The file behind a {@code file_path}: one this service stored (folder or bucket), or one the
+     * old backend stored under {@code static/uploads/job-applications/} in the copied legacy folder.
      */
-    Optional<Path> stored(String filePath) {
-        Optional<Path> ours = files.existing(filePath);
-        if (ours.isPresent() || filePath == null) {
-            return ours;
+    Optional<StoredObject> stored(String filePath) {
+        if (files.isKey(filePath)) {
+            return files.open(filePath);
         }
-        Matcher legacy = LEGACY_PATH.matcher(filePath);
-        if (!legacy.matches()) {
+        return legacyFile(filePath).map(path -> {
+            String name = path.getFileName().toString();
+            String extension = name.substring(name.lastIndexOf('.') + 1);
+            String type = FileKind.fromExtension(extension).map(FileKind::mediaType).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+            try {
+                return new StoredObject(name, type, Files.size(path), new FileSystemResource(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Optional<Path> legacyFile(String filePath) {
+        Matcher legacy = filePath == null ? null : LEGACY_PATH.matcher(filePath);
+        if (legacy == null || !legacy.matches()) {
             return Optional.empty();
         }
         Path path = legacyFolder.resolve(legacy.group(1)).normalize();
@@ -145,7 +164,7 @@ class JobAttachments {
     }
 
     /** The stored file, for a caller who may view applications or holds a live link token. */
-    Path file(int id, String token, CurrentUser me) {
+    StoredObject file(int id, String token, CurrentUser me) {
         JobAttachmentOut attachment = get(id);
         boolean staff = me != null && me.can(VIEW_PERMISSION);
         boolean linked = token != null && !token.isBlank() && attachments.downloadAllowed(Tokens.sha256(token.trim()), id);

@@ -6,7 +6,6 @@ import java.util.List;
 import org.lafaom.platform.registration.ApplicationViews.AttachmentOut;
 import org.lafaom.platform.shared.ApiResponse;
 import org.lafaom.platform.shared.CurrentUser;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -71,9 +70,10 @@ class AttachmentController {
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.mediaType()))
+                .contentLength(download.file().size())
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(download.filename(), StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(download.file()));
+                .body(download.file().content());
     }
 }

@@ -1,6 +1,5 @@
 package org.lafaom.platform.registration;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.lafaom.platform.registration.ApplicationRepository.Application;
@@ -13,6 +12,7 @@ import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.shared.WebProperties;
 import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.FileStore;
+import org.lafaom.platform.storage.StoredObject;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -95,15 +95,14 @@ class Attachments {
         if (path.startsWith("https://") || path.startsWith("http://")) {
             return new Download(null, null, null, path);
         }
-        Path file = files.existing(path).orElseThrow(() -> new ApiException(ErrorCode.STUDENT_ATTACHMENT_NOT_FOUND));
-        String extension = path.substring(path.lastIndexOf('.') + 1);
-        FileKind kind = FileKind.fromExtension(extension).orElse(FileKind.PDF);
+        StoredObject file = files.open(path).orElseThrow(() -> new ApiException(ErrorCode.STUDENT_ATTACHMENT_NOT_FOUND));
+        FileKind kind = FileKind.fromExtension(file.extension()).orElse(FileKind.PDF);
         String name = attachment.documentType().replaceAll("[^A-Za-z0-9._-]", "_") + "." + kind.extension();
         return new Download(file, kind.mediaType(), name, null);
     }
 
-    /** A file on disk, or, for documents uploaded to the old backend's storage, where it lives. */
-    record Download(Path file, String mediaType, String filename, String legacyUrl) {}
+    /** A stored file (folder or bucket), or, for documents uploaded to the old backend's storage, where it lives. */
+    record Download(StoredObject file, String mediaType, String filename, String legacyUrl) {}
 
     private Attachment visible(int attachmentId, CurrentUser me, String staffPermission) {
         Attachment attachment = attachments.find(attachmentId)

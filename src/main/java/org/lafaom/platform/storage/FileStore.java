@@ -3,37 +3,41 @@ package org.lafaom.platform.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Stores uploads under {@code <dir>/<folder>/<random>.<ext>}. The type is decided by the file's
- * content; a file whose bytes are not one of the accepted kinds is refused whatever its name says.
+ * Stores uploads under the key {@code <folder>/<random>.<ext>}, in the local uploads folder or in an
+ * S3-compatible bucket ({@code lafaom.uploads.backend}). The type is decided by the file's content; a
+ * file whose bytes are not one of the accepted kinds, or that is too large, is refused before
+ * anything is written. Only keys of that shape are ever read or removed, so a stored path can
+ * never point outside the uploads (no {@code ..}, no other object of the bucket).
  */
 @Service
 public class FileStore {
 
+    private static final Logger log = LoggerFactory.getLogger(FileStore.class);
     private static final Pattern SAFE_KEY = Pattern.compile("[a-z0-9-]+/[a-f0-9-]{36}\\.[a-z]{3,4}");
 
-    private final Path root;
+    private final ObjectStore objects;
     private final DataSize maxDocumentSize;
 
-    FileStore(StorageProperties properties) {
-        this.root = properties.dir().toAbsolutePath().normalize();
+    FileStore(ObjectStore objects, StorageProperties properties) {
+        this.objects = objects;
         this.maxDocumentSize = properties.maxDocumentSize();
     }
 
-    /** A stored file: its key (relative path) and the kind detected from its content. */
+    /** A stored file: its key and the kind detected from its content. */
     public record StoredFile(String key, FileKind kind, long size) {}
 
     public StoredFile store(String folder, MultipartFile file, Set<FileKind> accepted, DataSize maxSize) {
@@ -54,38 +58,48 @@ public class FileStore {
             throw new UncheckedIOException(e);
         }
         String key = folder + "/" + UUID.randomUUID() + "." + kind.extension();
-        Path target = resolve(key).orElseThrow();
-        try (InputStream in = file.getInputStream()) {
-            Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!isKey(key)) {
+            throw new IllegalArgumentException("Not a storage folder name: " + folder);
         }
+        objects.put(key, file, file.getSize(), kind.mediaType());
         return new StoredFile(key, kind, file.getSize());
     }
 
-    /** The file of a key this store produced; empty for unknown or malformed keys. */
-    public Optional<Path> resolve(String key) {
-        if (key == null || !SAFE_KEY.matcher(key).matches()) {
+    /** Whether this is the shape of a key this store makes (it may or may not be stored). */
+    public boolean isKey(String key) {
+        return key != null && SAFE_KEY.matcher(key).matches();
+    }
+
+    /**
+     * The stored file of a key this store produced, with its size, media type (by the extension its
+     * content gave it) and content; empty for unknown or malformed keys.
+     */
+    public Optional<StoredObject> open(String key) {
+        if (!isKey(key)) {
             return Optional.empty();
         }
-        Path path = root.resolve(key).normalize();
-        return path.startsWith(root) ? Optional.of(path) : Optional.empty();
+        String extension = key.substring(key.lastIndexOf('.') + 1);
+        String mediaType = FileKind.fromExtension(extension).map(FileKind::mediaType).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+        return objects.open(key, mediaType);
     }
 
-    public Optional<Path> existing(String key) {
-        return resolve(key).filter(Files::isRegularFile);
+    public boolean exists(String key) {
+        return open(key).isPresent();
     }
 
+    /**
+     * Removes a stored file; malformed keys are ignored. Best effort: a file that cannot be removed
+     * now (storage unreachable) is logged and left behind rather than failing the caller, whose
+     * row is already gone.
+     */
     public void delete(String key) {
-        resolve(key).ifPresent(p -> {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        if (!isKey(key)) {
+            return;
+        }
+        try {
+            objects.delete(key);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove {} from {}; it is left behind: {}", key, objects.describe(), e.getMessage());
+        }
     }
 }

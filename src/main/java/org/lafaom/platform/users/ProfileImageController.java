@@ -1,12 +1,11 @@
 package org.lafaom.platform.users;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
 import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.FileStore;
-import org.springframework.core.io.FileSystemResource;
+import org.lafaom.platform.storage.StoredObject;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -32,15 +31,15 @@ class ProfileImageController {
 
     @GetMapping(PATH + "/{name}")
     ResponseEntity<Resource> picture(@PathVariable String name) {
-        Path path = files.existing(ProfileController.PICTURE_FOLDER + "/" + name)
+        StoredObject file = files.open(ProfileController.PICTURE_FOLDER + "/" + name)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
-        String ext = name.substring(name.lastIndexOf('.') + 1);
-        MediaType type = FileKind.fromExtension(ext).map(k -> MediaType.parseMediaType(k.mediaType()))
+        MediaType type = FileKind.fromExtension(file.extension()).map(k -> MediaType.parseMediaType(k.mediaType()))
                 .orElse(MediaType.APPLICATION_OCTET_STREAM);
         return ResponseEntity.ok()
                 .contentType(type)
+                .contentLength(file.size())
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(path));
+                .body(file.content());
     }
 }
