@@ -17,8 +17,11 @@ public class PasswordHasher {
 
     private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-    /** Verified against when the account does not exist, so both answers take the same time. */
-    private final String decoy = argon2.encode("decoy-password-for-unknown-accounts");
+    /**
+     * Verified against when the account does not exist, so both answers take the same time. Made on
+     * first use, not at start-up, where it cost half a second of a cold JVM.
+     */
+    private volatile String decoy;
 
     public String hash(String password) {
         return argon2.encode(password);
@@ -29,13 +32,22 @@ public class PasswordHasher {
             return false;
         }
         if (storedHash == null) {
-            argon2.matches(password, decoy);
+            argon2.matches(password, decoy());
             return false;
         }
         if (isBcrypt(storedHash)) {
             return bcrypt.matches(password, storedHash);
         }
         return argon2.matches(password, storedHash);
+    }
+
+    private String decoy() {
+        String made = decoy;
+        if (made == null) {
+            made = argon2.encode("decoy-password-for-unknown-accounts");
+            decoy = made;
+        }
+        return made;
     }
 
     public boolean needsUpgrade(String storedHash) {
