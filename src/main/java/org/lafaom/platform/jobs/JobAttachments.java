@@ -189,11 +189,16 @@ class JobAttachments {
         }
     }
 
+    /**
+     * A link for each document of a listing. Files this service stored get one without asking the
+     * storage first (with a bucket that would be one request per document, and a bucket outage
+     * would fail the whole listing); the link itself answers 404 if the file is gone.
+     */
     private String linkOrNull(JobAttachmentOut attachment) {
         if (isExternal(attachment.filePath())) {
             return attachment.filePath();
         }
-        if (stored(attachment.filePath()).isEmpty()) {
+        if (!files.isKey(attachment.filePath()) && stored(attachment.filePath()).isEmpty()) {
             return null;
         }
         return grant(attachment.id(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(properties.downloadLinkTtl()));

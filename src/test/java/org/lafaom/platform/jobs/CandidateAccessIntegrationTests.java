@@ -104,6 +104,20 @@ class CandidateAccessIntegrationTests extends JobFlowTest {
     }
 
     @Test
+    void whenAStoredDocumentIsGoneThenItsLinkIsStillGivenAndSaysNotFound() throws Exception {
+        Application a = application();
+        Files.delete(Path.of(System.getProperty("java.io.tmpdir"), "lafaom-test-uploads", a.cvPath()));
+
+        Http.Response r = update(a, code(a), Map.of());
+
+        assertThat(r.status()).as("listing does not ask the storage about each file").isEqualTo(200);
+        URI link = URI.create(r.text("/data/attachments/0/download_url"));
+        Http.Response file = http.get(link.getRawPath() + "?" + link.getRawQuery());
+        assertThat(file.status()).as("the jobs area answers not found as 400, as the contract does").isEqualTo(400);
+        assertThat(file.text("/error_code")).isEqualTo("job_attachment_not_found");
+    }
+
+    @Test
     void whenAWrongCodeIsTriedFiveTimesThenEvenTheRightCodeIsRefused() {
         Application a = application();
         String code = code(a);
