@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
-import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.StoredObject;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -44,8 +43,7 @@ class BlogMediaController {
     @GetMapping(CoverImages.PATH + "/{name}")
     ResponseEntity<Resource> image(@PathVariable String name) {
         StoredObject file = covers.file(name).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
-        MediaType type = FileKind.fromExtension(file.extension()).map(k -> MediaType.parseMediaType(k.mediaType()))
-                .orElse(MediaType.APPLICATION_OCTET_STREAM);
+        MediaType type = MediaType.parseMediaType(file.mediaType());
         return serve(file.content(), type);
     }
 

@@ -25,8 +25,6 @@ import org.lafaom.platform.storage.FileStore;
 import org.lafaom.platform.storage.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -130,13 +128,7 @@ class JobAttachments {
         }
         return legacyFile(filePath).map(path -> {
             String name = path.getFileName().toString();
-            String extension = name.substring(name.lastIndexOf('.') + 1);
-            String type = FileKind.fromExtension(extension).map(FileKind::mediaType).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-            try {
-                return new StoredObject(name, type, Files.size(path), new FileSystemResource(path));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return StoredObject.ofFile(name, FileKind.mediaTypeOf(name), path);
         });
     }
 
@@ -192,13 +184,14 @@ class JobAttachments {
     /**
      * A link for each document of a listing. Files this service stored get one without asking the
      * storage first (with a bucket that would be one request per document, and a bucket outage
-     * would fail the whole listing); the link itself answers 404 if the file is gone.
+     * would fail the whole listing); the link itself answers {@code job_attachment_not_found} if the
+     * file is gone. Legacy files are looked for in the copied folder, a cheap local check.
      */
     private String linkOrNull(JobAttachmentOut attachment) {
         if (isExternal(attachment.filePath())) {
             return attachment.filePath();
         }
-        if (!files.isKey(attachment.filePath()) && stored(attachment.filePath()).isEmpty()) {
+        if (!files.isKey(attachment.filePath()) && legacyFile(attachment.filePath()).isEmpty()) {
             return null;
         }
         return grant(attachment.id(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(properties.downloadLinkTtl()));

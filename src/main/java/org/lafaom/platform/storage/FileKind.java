@@ -39,6 +39,12 @@ public enum FileKind {
                 .findFirst();
     }
 
+    /** The media type a stored file of this name is served as: its kind's, by extension, else octet-stream. */
+    public static String mediaTypeOf(String name) {
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        return fromExtension(extension).map(FileKind::mediaType).orElse("application/octet-stream");
+    }
+
     public static Optional<FileKind> fromExtension(String ext) {
         return Arrays.stream(values()).filter(k -> k.extension.equalsIgnoreCase(ext)).findFirst();
     }

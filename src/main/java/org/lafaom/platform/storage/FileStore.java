@@ -11,7 +11,6 @@ import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
@@ -78,13 +77,7 @@ public class FileStore {
         if (!isKey(key)) {
             return Optional.empty();
         }
-        String extension = key.substring(key.lastIndexOf('.') + 1);
-        String mediaType = FileKind.fromExtension(extension).map(FileKind::mediaType).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-        return objects.open(key, mediaType);
-    }
-
-    public boolean exists(String key) {
-        return open(key).isPresent();
+        return objects.open(key, FileKind.mediaTypeOf(key));
     }
 
     /**

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamSource;
 
 /** Objects as files under {@code <dir>/<key>}, written to a {@code .partial} file first and then moved in place. */
@@ -39,13 +38,7 @@ final class LocalObjectStore implements ObjectStore {
 
     @Override
     public Optional<StoredObject> open(String key, String mediaType) {
-        return path(key).filter(Files::isRegularFile).map(p -> {
-            try {
-                return new StoredObject(key, mediaType, Files.size(p), new FileSystemResource(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return path(key).filter(Files::isRegularFile).map(p -> StoredObject.ofFile(key, mediaType, p));
     }
 
     @Override

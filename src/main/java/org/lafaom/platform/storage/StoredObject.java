@@ -1,5 +1,10 @@
 package org.lafaom.platform.storage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -8,6 +13,15 @@ import org.springframework.core.io.Resource;
  * response is written, from the folder or the bucket, so nothing is held in memory.
  */
 public record StoredObject(String name, String mediaType, long size, Resource content) {
+
+    /** A file on disk (in the uploads folder, or a copied legacy folder), served under that name. */
+    public static StoredObject ofFile(String name, String mediaType, Path file) {
+        try {
+            return new StoredObject(name, mediaType, Files.size(file), new FileSystemResource(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The extension of the name, lower-case, without the dot (empty when there is none). */
     public String extension() {

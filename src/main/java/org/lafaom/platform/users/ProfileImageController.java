@@ -3,7 +3,6 @@ package org.lafaom.platform.users;
 import java.time.Duration;
 import org.lafaom.platform.shared.ApiException;
 import org.lafaom.platform.shared.ErrorCode;
-import org.lafaom.platform.storage.FileKind;
 import org.lafaom.platform.storage.FileStore;
 import org.lafaom.platform.storage.StoredObject;
 import org.springframework.core.io.Resource;
@@ -33,8 +32,7 @@ class ProfileImageController {
     ResponseEntity<Resource> picture(@PathVariable String name) {
         StoredObject file = files.open(ProfileController.PICTURE_FOLDER + "/" + name)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
-        MediaType type = FileKind.fromExtension(file.extension()).map(k -> MediaType.parseMediaType(k.mediaType()))
-                .orElse(MediaType.APPLICATION_OCTET_STREAM);
+        MediaType type = MediaType.parseMediaType(file.mediaType());
         return ResponseEntity.ok()
                 .contentType(type)
                 .contentLength(file.size())
