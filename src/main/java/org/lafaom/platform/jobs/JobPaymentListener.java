@@ -1,5 +1,6 @@
 package org.lafaom.platform.jobs;
 
+import java.util.Optional;
 import org.lafaom.platform.payments.PayableType;
 import org.lafaom.platform.payments.PaymentSettled;
 import org.slf4j.Logger;
@@ -29,14 +30,13 @@ class JobPaymentListener {
         if (!PayableType.JOB_APPLICATION.equals(payment.payableType())) {
             return;
         }
-        int id;
-        try {
-            id = Integer.parseInt(payment.payableId().trim());
-        } catch (NumberFormatException e) {
+        Optional<Integer> applicationId = payment.payableIntId();
+        if (applicationId.isEmpty()) {
             log.error("Payment {} settles job application '{}', which is not an application id", payment.transactionId(),
                     payment.payableId());
             return;
         }
+        int id = applicationId.get();
         if (applications.markPaid(id, payment.paymentId())) {
             jobApplications.sendConfirmation(id);
         } else {

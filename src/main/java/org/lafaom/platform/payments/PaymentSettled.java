@@ -2,6 +2,7 @@ package org.lafaom.platform.payments;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * A payment was confirmed by CinetPay (ACCEPTED, amount and currency as asked). Published exactly
@@ -19,4 +20,17 @@ public record PaymentSettled(
         String currency,
         BigDecimal chargedAmount,
         String chargedCurrency,
-        OffsetDateTime settledAt) {}
+        OffsetDateTime settledAt) {
+
+    /**
+     * The payable id as the integer it is for job and student applications and instalments
+     * (stored as text); empty when it is not one, which a listener should log and skip.
+     */
+    public Optional<Integer> payableIntId() {
+        try {
+            return Optional.of(Integer.parseInt(payableId.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

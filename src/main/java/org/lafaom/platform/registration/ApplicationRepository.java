@@ -156,11 +156,14 @@ class ApplicationRepository {
                 .param("user", userId).query(String.class).list();
     }
 
-    /** The student's application to the session whose registration is settled: fee paid, or none due and submitted. */
-    Optional<Application> paidForSession(String userId, String sessionId) {
+    /**
+     * The student's application to the session whose registration is settled (fee paid, or none due
+     * and submitted), locked until the transaction ends: its fee payments happen one at a time.
+     */
+    Optional<Application> lockRegisteredForSession(String userId, String sessionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM student_applications a WHERE a.user_id = :user AND a.target_session_id = :session"
                         + " AND a.delete_at IS NULL AND a.status <> 'REFUSED' AND (a.payment_id IS NOT NULL"
-                        + " OR (coalesce(a.registration_fee, 0) = 0 AND a.status IN ('SUBMITTED', 'APPROVED'))) ORDER BY a.id DESC LIMIT 1")
+                        + " OR (coalesce(a.registration_fee, 0) = 0 AND a.status IN ('SUBMITTED', 'APPROVED'))) ORDER BY a.id DESC LIMIT 1 FOR UPDATE")
                 .param("user", userId).param("session", sessionId).query(Application.class).optional();
     }
 

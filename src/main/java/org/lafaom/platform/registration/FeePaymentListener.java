@@ -1,6 +1,7 @@
 package org.lafaom.platform.registration;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.lafaom.platform.payments.PayableType;
 import org.lafaom.platform.payments.PaymentSettled;
 import org.lafaom.platform.registration.ApplicationRepository.Application;
@@ -41,10 +42,17 @@ class FeePaymentListener {
 
     @EventListener
     void on(PaymentSettled payment) {
-        if (PayableType.STUDENT_APPLICATION.equals(payment.payableType())) {
-            id(payment).ifPresent(id -> registrationFee(id, payment));
-        } else if (PayableType.TRAINING_FEE_INSTALLMENT.equals(payment.payableType())) {
-            id(payment).ifPresent(id -> instalment(id, payment));
+        boolean registration = PayableType.STUDENT_APPLICATION.equals(payment.payableType());
+        if (!registration && !PayableType.TRAINING_FEE_INSTALLMENT.equals(payment.payableType())) {
+            return;
+        }
+        Optional<Integer> id = payment.payableIntId();
+        if (id.isEmpty()) {
+            log.error("Payment {} settles {} '{}', which is not an id", payment.transactionId(), payment.payableType(), payment.payableId());
+        } else if (registration) {
+            registrationFee(id.get(), payment);
+        } else {
+            instalment(id.get(), payment);
         }
     }
 
@@ -88,15 +96,6 @@ class FeePaymentListener {
         SessionTerms session = sessions.terms(instalment.sessionId()).orElse(null);
         if (application != null && student != null && session != null) {
             mails.instalmentPaid(student, application, session, instalment, rest, payment);
-        }
-    }
-
-    private static java.util.Optional<Integer> id(PaymentSettled payment) {
-        try {
-            return java.util.Optional.of(Integer.parseInt(payment.payableId().trim()));
-        } catch (NumberFormatException e) {
-            log.error("Payment {} settles {} '{}', which is not an id", payment.transactionId(), payment.payableType(), payment.payableId());
-            return java.util.Optional.empty();
         }
     }
 }

@@ -74,9 +74,7 @@ class FeePayments {
      */
     @Transactional
     InitiatedPayment trainingFee(TrainingFeeInput in, CurrentUser me) {
-        Application registered = applications.paidForSession(me.id(), in.trainingSessionId())
-                .orElseThrow(() -> new ApiException(ErrorCode.YOU_ARE_NOT_REGISTERED_FOR_THIS_TRAINING_SESSION));
-        Application application = applications.lock(registered.id(), me.id())
+        Application application = applications.lockRegisteredForSession(me.id(), in.trainingSessionId())
                 .orElseThrow(() -> new ApiException(ErrorCode.YOU_ARE_NOT_REGISTERED_FOR_THIS_TRAINING_SESSION));
         SessionTerms session = sessions.terms(in.trainingSessionId())
                 .orElseThrow(() -> new ApiException(ErrorCode.TRAINING_SESSION_NOT_FOUND));

@@ -27,7 +27,6 @@ import org.lafaom.platform.support.TrainingFixtures;
 class StudentFeePaymentIntegrationTests extends PaymentFlowTest {
 
     private static final String PASSWORD = "Student-Pass-1";
-    private static int addresses = 1;
 
     TrainingFixtures fx;
 
@@ -39,7 +38,7 @@ class StudentFeePaymentIntegrationTests extends PaymentFlowTest {
     @Test
     void whenThePublicSiteAppliesUploadsAndSubmitsThenThePaidFeeMakesTheApplicationReviewable() {
         String session = fx.session(fx.training(), Map.of("registration_fee", 5000, "required_attachments", List.of("cv")));
-        String address = freshAddress();
+        String address = TrainingFixtures.freshAddress();
         String email = uniqueEmail("public");
         Http.Options site = Http.Options.from(address);
         int id = http.post("/api/v1/student-applications", Map.of("email", email, "target_session_id", session, "first_name", "Awa",
@@ -81,10 +80,10 @@ class StudentFeePaymentIntegrationTests extends PaymentFlowTest {
     @Test
     void whenAnotherClientOrALateOneFollowsUpAnonymouslyThenTheApplicationIsNotFound() {
         String session = fx.session(fx.training(), Map.of("registration_fee", 5000));
-        Http.Options site = Http.Options.from(freshAddress());
+        Http.Options site = Http.Options.from(TrainingFixtures.freshAddress());
         int id = http.post("/api/v1/student-applications", Map.of("email", uniqueEmail("probe"), "target_session_id", session), site)
                 .at("/data/id").asInt();
-        Http.Options stranger = Http.Options.from(freshAddress());
+        Http.Options stranger = Http.Options.from(TrainingFixtures.freshAddress());
 
         assertNotFound(submit(id, stranger));
         assertNotFound(http.get("/api/v1/my-student-applications/" + id + "/attachments", stranger));
@@ -278,10 +277,6 @@ class StudentFeePaymentIntegrationTests extends PaymentFlowTest {
     private static void assertNotFound(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(404);
         assertThat(r.text("/error_code")).isEqualTo("student_application_not_found");
-    }
-
-    private static synchronized String freshAddress() {
-        return "198.51.100." + (addresses++ % 250 + 1);
     }
 
     record Student(String id, String email, String token) {

@@ -82,7 +82,8 @@ public final class TrainingFixtures {
 
     private static int addresses = 1;
 
-    private static synchronized String freshAddress() {
+    /** A client address no other test has used, so per-address limits and follow-ups stay apart. */
+    public static synchronized String freshAddress() {
         int n = addresses++;
         return "10.88." + (n / 250) + "." + (n % 250 + 1);
     }
