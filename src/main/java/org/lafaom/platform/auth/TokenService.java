@@ -38,8 +38,9 @@ public class TokenService {
     private final String issuer;
     private final Map<String, RSASSASigner> signers = new ConcurrentHashMap<>();
     private final Map<String, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
+    /** About 1 KB a token: 5 000 bound it to a few MB of heap; a token pushed out is verified again. */
     private final Cache<String, VerifiedToken> verified = Caffeine.newBuilder()
-            .maximumSize(20_000)
+            .maximumSize(5_000)
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
     private static final int MAX_TOKEN_LENGTH = 8192;

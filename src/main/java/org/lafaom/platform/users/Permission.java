@@ -1,7 +1,8 @@
 package org.lafaom.platform.users;
 
 import java.util.Arrays;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The contract's PermissionEnum; the stored and transmitted value is the lower-case name. */
@@ -33,14 +34,22 @@ public enum Permission {
     /** Added by this service: the cabinet application fees and recruitment campaigns that set the price. */
     CAN_MANAGE_APPLICATION_FEE;
 
-    private static final Set<String> VALUES =
-            Arrays.stream(values()).map(Permission::value).collect(Collectors.toUnmodifiableSet());
+    /** Each value once: every cached access profile shares these strings instead of holding copies. */
+    private static final Map<String, String> VALUES = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Permission::value, Permission::value));
+
+    private final String value = name().toLowerCase(Locale.ROOT);
 
     public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return value;
     }
 
     public static boolean isKnown(String value) {
-        return VALUES.contains(value);
+        return VALUES.containsKey(value);
+    }
+
+    /** The shared instance of a known value; an unknown one (a legacy row) is returned as it is. */
+    static String canonical(String value) {
+        return VALUES.getOrDefault(value, value);
     }
 }

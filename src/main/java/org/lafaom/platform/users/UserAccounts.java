@@ -13,6 +13,7 @@ import org.lafaom.platform.users.UserViews.UserFullOut;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,6 +46,7 @@ public class UserAccounts {
      * The account's status, revocation instant and effective permissions, and whether the token
      * {@code jti} was logged out.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<AccessProfile> accessProfile(String userId, String jti) {
         return cache.profile(userId, jti, () -> loadAccessProfile(userId, jti));
     }
@@ -63,9 +65,17 @@ public class UserAccounts {
                         rs.getString(1),
                         rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class),
-                        Set.of((String[]) rs.getArray(4).getArray()),
+                        permissions((String[]) rs.getArray(4).getArray()),
                         rs.getBoolean(5)))
                 .optional();
+    }
+
+    private static Set<String> permissions(String[] stored) {
+        Set<String> shared = new java.util.HashSet<>(stored.length * 2);
+        for (String value : stored) {
+            shared.add(Permission.canonical(value));
+        }
+        return Set.copyOf(shared);
     }
 
     /** Logs one access token out until it expires (the table is the sessions' deny list). */
@@ -86,21 +96,26 @@ public class UserAccounts {
 
     /**
      * Checks a password in constant time whether or not the account exists, and re-hashes legacy
-     * bcrypt hashes with Argon2id on success.
+     * bcrypt hashes (and Argon2id hashes of older settings) on success. Runs outside any
+     * transaction: a hash takes a tenth of a second, and holding a pooled connection that long per
+     * sign-in would let a burst of sign-ins starve every other request of connections.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<UserCredentials> authenticate(String email, String password) {
         Optional<UserCredentials> user = email == null ? Optional.empty() : users.findCredentialsByEmail(email);
-        boolean ok = hasher.matches(password, user.map(UserCredentials::password).orElse(null));
+        String storedHash = user.map(UserCredentials::password).orElse(null);
+        boolean ok = hasher.matches(password, storedHash);
         if (!ok || user.isEmpty()) {
             return Optional.empty();
         }
-        if (hasher.needsUpgrade(user.get().password())) {
-            users.update(user.get().id(), Map.of("password", hasher.hash(password)));
+        if (hasher.needsUpgrade(storedHash)) {
+            // Only if the password did not change meanwhile: the old one must not come back.
+            users.replacePasswordHash(user.get().id(), storedHash, hasher.hash(password));
         }
         return user;
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean passwordMatches(String userId, String password) {
         return users.findCredentialsById(userId).map(u -> hasher.matches(password, u.password())).orElse(false);
     }
@@ -142,6 +157,7 @@ public class UserAccounts {
         events.publishEvent(new UserProfileChanged(userId));
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public UserFullOut fullUser(String userId) {
         return cache.fullUser(userId, () -> users.findFull(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND)));
     }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * (status, permissions, revocation) and the full user of {@code /auth/me}. Every write through this
  * module evicts the user at once, so on this replica a change is seen immediately; another replica
  * sees it within {@code lafaom.users.cache-ttl} (default 5 s). Set it to 0 to read through always.
+ * The sizes bound what the caches may take of a small heap (a few MB, permissions being shared
+ * strings); past them the oldest entries are simply read again.
  */
 @Component
 class UserCache {
@@ -25,8 +27,8 @@ class UserCache {
 
     UserCache(@Value("${lafaom.users.cache-ttl:5s}") Duration ttl) {
         this.enabled = !ttl.isZero();
-        this.profiles = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(enabled ? ttl : Duration.ofNanos(1)).build();
-        this.fullUsers = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(enabled ? ttl : Duration.ofNanos(1)).build();
+        this.profiles = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(enabled ? ttl : Duration.ofNanos(1)).build();
+        this.fullUsers = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(enabled ? ttl : Duration.ofNanos(1)).build();
     }
 
     Optional<AccessProfile> profile(String userId, String jti, Supplier<Optional<AccessProfile>> load) {

@@ -147,6 +147,14 @@ class UserRepository {
         spec.update();
     }
 
+    /** Replaces the hash only if it is still {@code expected}; false when the password changed meanwhile. */
+    boolean replacePasswordHash(String id, String expected, String replacement) {
+        cache.evict(id);
+        return jdbc.sql("UPDATE users SET password = :replacement WHERE id = :id AND password = :expected")
+                .param("replacement", replacement).param("id", id).param("expected", expected)
+                .update() == 1;
+    }
+
     void touchLastLogin(String id) {
         cache.evict(id);
         jdbc.sql("UPDATE users SET last_login = now() WHERE id = :id").param("id", id).update();

@@ -157,7 +157,24 @@ class SignInIntegrationTests extends IntegrationTest {
 
         assertThat(login(email, PASSWORD)).isNotBlank();
         String stored = jdbc.sql("SELECT password FROM users WHERE id = :id").param("id", id).query(String.class).single();
-        assertThat(stored).startsWith("$argon2id$");
+        assertThat(stored).startsWith("$argon2id$v=19$m=9216,t=4,p=1$");
+        assertThat(login(email, PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    void whenArgon2HashOfEarlierSettingsSignsInThenItIsRehashedAndWrongPasswordsChangeNothing() {
+        String email = uniqueEmail("earlier-argon2");
+        String id = createUser(email, PASSWORD, "student");
+        String earlier = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2).encode(PASSWORD);
+        jdbc.sql("UPDATE users SET password = :p WHERE id = :id").param("p", earlier).param("id", id).update();
+
+        Http.Response wrong = http.post("/api/v1/auth/token", Map.of("email", email, "password", "not-" + PASSWORD), Options.from(newAddress()));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT password FROM users WHERE id = :id").param("id", id).query(String.class).single()).isEqualTo(earlier);
+
+        assertThat(login(email, PASSWORD)).isNotBlank();
+        String stored = jdbc.sql("SELECT password FROM users WHERE id = :id").param("id", id).query(String.class).single();
+        assertThat(stored).startsWith("$argon2id$v=19$m=9216,t=4,p=1$");
         assertThat(login(email, PASSWORD)).isNotBlank();
     }
 }

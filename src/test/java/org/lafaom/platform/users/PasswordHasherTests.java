@@ -3,6 +3,7 @@ package org.lafaom.platform.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class PasswordHasherTests {
@@ -12,10 +13,19 @@ class PasswordHasherTests {
     @Test
     void whenHashingThenArgon2idIsUsedAndVerifies() {
         String hash = hasher.hash("correct horse battery");
-        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(hash).startsWith("$argon2id$v=19$m=9216,t=4,p=1$");
         assertThat(hasher.matches("correct horse battery", hash)).isTrue();
         assertThat(hasher.matches("wrong horse battery", hash)).isFalse();
         assertThat(hasher.needsUpgrade(hash)).isFalse();
+    }
+
+    @Test
+    void whenHashHasEarlierArgon2SettingsThenItVerifiesAndNeedsUpgrade() {
+        String earlier = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2).encode("earlier-secret");
+        assertThat(earlier).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(hasher.matches("earlier-secret", earlier)).isTrue();
+        assertThat(hasher.matches("Earlier-secret", earlier)).isFalse();
+        assertThat(hasher.needsUpgrade(earlier)).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.lafaom.platform.support.Http;
 import org.lafaom.platform.support.Http.Options;
 import org.lafaom.platform.support.IntegrationTest;
@@ -25,6 +26,20 @@ class ProfileIntegrationTests extends IntegrationTest {
         email = uniqueEmail("profile");
         createUser(email, PASSWORD, "student");
         token = login(email, PASSWORD);
+    }
+
+    @Test
+    void whenThePasswordChangedWhileASignInRehashedThenTheNewPasswordStays(@Autowired UserRepository users) {
+        String id = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", email).query(String.class).single();
+        String readBySignIn = jdbc.sql("SELECT password FROM users WHERE id = :id").param("id", id).query(String.class).single();
+        Http.Response changed = http.post("/api/v1/auth/update-password",
+                Map.of("password", PASSWORD, "new_password", "Profile-Pass-43"), Options.bearer(token));
+        assertThat(changed.status()).isEqualTo(200);
+
+        assertThat(users.replacePasswordHash(id, readBySignIn, "$argon2id$stale-rehash-of-the-old-password")).isFalse();
+
+        assertThat(login(email, "Profile-Pass-43")).isNotBlank();
+        assertThat(http.post("/api/v1/auth/token", Map.of("email", email, "password", PASSWORD), Options.from(newAddress())).status()).isEqualTo(401);
     }
 
     @Test
