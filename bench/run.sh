@@ -56,13 +56,20 @@ LAFAOM_KEY_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)
 export LAFAOM_KEY_ENCRYPTION_KEY SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER"
 export PORT LAFAOM_AUTH_THROTTLE_ADDRESS_FAILURES=1000000
 
-# Run as in production (see Dockerfile): the extracted jar layout and a JDK AOT cache made by a
-# training start, plus the container's memory settings.
+# Run as in production: the extracted jar layout, a JDK AOT cache made by a training start, and the
+# image's own JVM options (the Dockerfile's JDK_JAVA_OPTIONS) in a machine the size of the
+# backend's container limit in docker-compose.yml (-XX:MaxRAM), so the heap is the production one.
 work=$(mktemp -d)
 "$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 app_jar="$work/app/$(basename "$jar")"
+image_opts=$(sed -n 's/^ENV JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)
+container_limit=$(awk '/^  backend:/ {b = 1; next} b && /^  [^ ]/ {b = 0} b && /memory:/ {print $2; exit}' docker-compose.yml)
+if [ -z "$image_opts" ] || [ -z "$container_limit" ]; then
+  echo "bench: no JDK_JAVA_OPTIONS in Dockerfile or no backend memory limit in docker-compose.yml" >&2
+  exit 1
+fi
 # BENCH_JVM_OPTS replaces these, e.g. to try another heap size.
-read -r -a JVM_OPTS <<<"${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m}"
+read -r -a JVM_OPTS <<<"${BENCH_JVM_OPTS:-$image_opts -XX:MaxRAM=$container_limit}"
 aot=()
 if "$java_bin" -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh "${JVM_OPTS[@]}" -jar "$app_jar" >"$LOG.training" 2>&1; then
   aot=(-XX:AOTCache="$work/app.aot")
@@ -81,9 +88,29 @@ stop_server() {
   server_pid=""
 }
 export LAFAOM_REGISTRATION_APPLY_LIMIT=100000000
+# The first start on the empty database also creates the first administrator and the first
+# signing key; a restart (every deployment after the first) does neither: both are measured.
+start_ms=$(date +%s%3N)
+start_server
+first_ready_ms=$(( $(date +%s%3N) - start_ms ))
+stop_server
 start_ms=$(date +%s%3N)
 start_server
 ready_ms=$(date +%s%3N)
+heap_bytes=$("${java_bin%java}jcmd" "$server_pid" VM.flags | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p')
+heap_mb=$(( heap_bytes / 1048576 ))
+# Resident memory is sampled while the identity routes are under load: the figure is the peak.
+rss_peak_file="$work/rss-peak"
+echo 0 >"$rss_peak_file"
+(
+  peak=0
+  while kill -0 "$server_pid" 2>/dev/null && [ ! -e "$work/rss-stop" ]; do
+    now=$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+    if [ "${now:-0}" -gt "$peak" ]; then peak=$now; echo "$peak" >"$rss_peak_file"; fi
+    sleep 0.2
+  done
+) &
+rss_sampler=$!
 startup_reported=$(sed -n 's/.*Started Application in \([0-9.]*\) seconds.*/\1/p' "$LOG" | head -n 1)
 
 token=$(curl -fs -H 'Content-Type: application/json' -d '{"email":"bench@lafaom.test","password":"Bench-Password-1"}' \
@@ -123,6 +150,9 @@ me=$(run auth_me "$CONNECTIONS" "$base/api/v1/auth/me" -H "Authorization: Bearer
 jwks=$(run jwks "$CONNECTIONS" "$base/api/v1/auth/jwks.json")
 logins=$(run login 4 "$base/api/v1/auth/token" -s "$login_lua")
 rss_kb=$(ps -o rss= -p "$server_pid" | tr -d ' ')
+touch "$work/rss-stop"
+wait "$rss_sampler" 2>/dev/null || true
+rss_peak_kb=$(cat "$rss_peak_file")
 
 createdb "$PGBENCH_DB"
 pgbench -q -i -s 10 "$PGBENCH_DB" >/dev/null 2>&1
@@ -139,8 +169,8 @@ field() { awk -v n="$2" '{print $n}' <<<"$1"; }
   printf '%-28s %12s %10s %8s %s\n' "GET /api/v1/auth/jwks.json" "$(field "$jwks" 2)" "$(field "$jwks" 3)" "$(field "$jwks" 4)" "$(ratio "$(field "$jwks" 2)" "$(field "$trivial" 2)") of trivial"
   printf '%-28s %12s %10s %8s %s\n' "POST /api/v1/auth/token" "$(field "$logins" 2)" "$(field "$logins" 3)" "$(field "$logins" 4)" "(Argon2id bound, c=4)"
   printf '%-28s %12s\n' "pgbench -S (c=8) tps" "$pg_tps"
-  echo "start-up: ${startup_reported}s reported by Spring, $(( ready_ms - start_ms )) ms until ready (external PostgreSQL, AOT cache: ${aot[*]:-none})"
-  echo "resident memory after load: $(( rss_kb / 1024 )) MB"
+  echo "start-up (restart): ${startup_reported}s reported by Spring, $(( ready_ms - start_ms )) ms until ready; first start on an empty database: ${first_ready_ms} ms until ready (external PostgreSQL, AOT cache: ${aot[*]:-none})"
+  echo "resident memory: $(( rss_peak_kb / 1024 )) MB at peak under load, $(( rss_kb / 1024 )) MB after load (heap ${heap_mb} MiB; JVM options: ${JVM_OPTS[*]})"
 } | tee "$OUT"
 rm -f "$login_lua"
 
