@@ -37,6 +37,7 @@ class EmbeddedDatabaseConfiguration {
         Path pgData = Path.of(dataDir, "postgres").toAbsolutePath();
         Files.createDirectories(pgData);
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", pgData);
+        EmbeddedPostgresBinaries.discardInterruptedUnpacking(EmbeddedPostgresBinaries.workingDirectory());
         return EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
