@@ -29,7 +29,7 @@ COPY deploy/backend/aot-train.sh deploy/backend/healthcheck.sh /opt/lafaom/
 # Memory as measured by bench/run.sh with these very options (docs/performance.md): a 96 MiB heap,
 # about twice the application's live data, set outright because a percentage of a small container
 # cannot give less than the JVM's 126 MiB default. The JVM's own parts (class data, JIT code,
-# threads) take about 220 MB more whatever the heap; the container's limit (480 MiB in
+# threads) take about 230 MB more whatever the heap; the container's limit (480 MiB in
 # docker-compose.yml) leaves room above the measured peak. Every 5 s the JVM hands back to the
 # system what its JIT compiler freed (about 30 MB that glibc would otherwise keep). The serial
 # collector suits one or two cores; an out-of-memory error restarts the container.
