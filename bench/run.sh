@@ -58,7 +58,8 @@ export PORT LAFAOM_AUTH_THROTTLE_ADDRESS_FAILURES=1000000
 
 # Run as in production: the extracted jar layout, a JDK AOT cache made by a training start, and the
 # image's own JVM options (the Dockerfile's JDK_JAVA_OPTIONS) in a machine the size of the
-# backend's container limit in docker-compose.yml (-XX:MaxRAM), so the heap is the production one.
+# backend's container limit in docker-compose.yml (-XX:MaxRAM), so that what the JVM derives from
+# the machine's memory, such as its initial heap, is what it derives in the container.
 work=$(mktemp -d)
 "$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 app_jar="$work/app/$(basename "$jar")"

@@ -37,8 +37,10 @@ class EmbeddedDatabaseConfiguration {
         Path pgData = Path.of(dataDir, "postgres").toAbsolutePath();
         Files.createDirectories(pgData);
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", pgData);
-        EmbeddedPostgresBinaries.discardInterruptedUnpacking(EmbeddedPostgresBinaries.workingDirectory());
+        Path binaries = EmbeddedPostgresBinaries.workingDirectory();
+        EmbeddedPostgresBinaries.discardInterruptedUnpacking(binaries);
         return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))

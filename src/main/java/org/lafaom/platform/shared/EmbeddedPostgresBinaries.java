@@ -29,6 +29,7 @@ final class EmbeddedPostgresBinaries {
 
     private EmbeddedPostgresBinaries() {}
 
+    /** Where the binaries are unpacked; zonky is told this folder, its default one kept. */
     static Path workingDirectory() {
         String configured = System.getProperty(WORKING_DIR_PROPERTY);
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
